@@ -1,0 +1,1 @@
+"""Mochila: educational activities published as a website and as offline USB bundles."""

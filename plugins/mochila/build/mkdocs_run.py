@@ -1,0 +1,39 @@
+"""Running one mkdocs build for one edition, with its config adjusted but never re-entered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from ..domain.catalogue import Catalogue
+from ..domain.edition import Edition
+
+ACTIVITIES = "mochila/activities"
+
+
+class EditionBuildError(Exception):
+    """One edition's mkdocs build failed; the message is mkdocs' or our plugin's."""
+
+
+def build_edition(
+    config_file: Path,
+    edition: Edition,
+    site_dir: Path,
+    catalogue: Catalogue | None = None,
+) -> None:
+    """Build ``edition`` into ``site_dir`` (which mkdocs empties first)."""
+    config = load_config(str(config_file), site_dir=str(site_dir), use_directory_urls=False)
+    plugin = config.plugins.get(ACTIVITIES)
+    if plugin is None:
+        raise EditionBuildError(f"{config_file}: the '{ACTIVITIES}' plugin is not enabled")
+    plugin.edition = edition
+    plugin.catalogue = catalogue
+    if edition.offline:
+        config.site_url = None
+    try:
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        raise EditionBuildError(str(exc)) from exc

@@ -1,0 +1,85 @@
+"""``mochila build``: check, build every edition into staging, package bundles, swap in.
+
+A failed or interrupted build leaves the previous ``build/site`` and ``build/bundles`` as they
+were: everything is written under a staging folder beside them and moved into place only when
+all of it succeeded.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from ..domain.problems import ContentError
+from .check import check_content
+from .editions import plan_editions, edition_label, source_epoch, staging_root
+from .mkdocs_run import EditionBuildError, build_edition
+from .packaging import package_bundles
+from .project import Project, ProjectError
+
+Echo = Callable[[str], None]
+
+
+class BuildFailed(Exception):
+    """The build stopped; nothing in the output folder was replaced."""
+
+
+def build_everything(project: Project, output: Path, *, bundles: bool, echo: Echo) -> None:
+    catalogue = check_content(project)
+    if catalogue.errors:
+        raise BuildFailed(
+            ContentError(catalogue.problems).report() + "\nNothing was built; fix the content "
+            "first ('mochila check' lists the same problems)."
+        )
+    epoch = source_epoch(project)
+    label = edition_label(project, epoch)
+    try:
+        planned = plan_editions(project, label, bundles)
+    except ProjectError as exc:
+        raise BuildFailed(str(exc)) from exc
+
+    output.mkdir(parents=True, exist_ok=True)
+    staging = staging_root(output)
+    if staging.exists():
+        shutil.rmtree(staging)
+    previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # mkdocs dates its sitemap with it
+    try:
+        for item in planned:
+            if item.bundle_name:
+                continue
+            echo(f"Building the website ({item.edition.lang})…")
+            build_edition(project.config_file, item.edition, staging / item.folder, catalogue)
+        results = []
+        if bundles:
+            results = package_bundles(project, planned, staging, catalogue, epoch, echo)
+        _swap(staging / "site", output / "site")
+        if bundles:
+            _swap(staging / "bundles", output / "bundles")
+    except EditionBuildError as exc:
+        raise BuildFailed(f"{exc}\nThe previous build in {output} was left as it was.") from exc
+    finally:
+        if previous_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
+        shutil.rmtree(staging, ignore_errors=True)
+    echo(f"Website: {output / 'site'}")
+    for line in results:
+        echo(line)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Move ``new`` to ``target``, keeping the old one until the new one is in place."""
+    old = target.with_name(f".old-{target.name}-{os.getpid()}")
+    if target.exists():
+        os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except OSError:
+        if old.exists():
+            os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

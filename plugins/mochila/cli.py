@@ -1,0 +1,203 @@
+"""The ``mochila`` command: parses options and calls one function of the build layer."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from .build.project import Project, ProjectError, load_project
+
+
+class CommandError(click.ClickException):
+    """An expected failure: printed without a traceback, exit status 1."""
+
+
+@dataclass
+class Context:
+    config_file: Path
+
+    def project(self) -> Project:
+        try:
+            return load_project(self.config_file)
+        except ProjectError as exc:
+            raise CommandError(str(exc)) from exc
+
+
+def _set_verbosity(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    level = {-1: logging.ERROR, 1: logging.INFO}.get(value, logging.WARNING)
+    logging.basicConfig(format="%(levelname)s: %(message)s", level=level)
+    logging.getLogger("mkdocs").setLevel(level)
+    return value
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="mkdocs.yml",
+    show_default=True,
+    help="The project's mkdocs.yml.",
+)
+@click.option("-v", "--verbose", "verbosity", flag_value=1, callback=_set_verbosity,
+              expose_value=False, help="Show more of what happens.")
+@click.option("-q", "--quiet", "verbosity", flag_value=-1, default=0, callback=_set_verbosity,
+              expose_value=False, help="Show only errors.")
+@click.version_option(package_name="mochila")
+@click.pass_context
+def main(ctx: click.Context, config_file: Path) -> None:
+    """Mochila: educational activities as a website and as offline USB bundles."""
+    ctx.obj = Context(config_file)
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json prints the findings for editors and CI.",
+)
+@click.pass_obj
+def check(obj: Context, path: Path | None, strict: bool, output_format: str) -> None:
+    """Check every activity and page in PATH (default: the content folder)."""
+    from .build.check import check_content
+
+    project = obj.project()
+    if path is not None and not path.is_dir():
+        raise CommandError(f"{path} is not a folder")
+    catalogue = check_content(project, path)
+    problems = catalogue.problems
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    failed = errors > 0 or (strict and warnings > 0)
+    if output_format == "json":
+        payload = {
+            "ok": not failed,
+            "errors": errors,
+            "warnings": warnings,
+            "activities": len(catalogue.activities),
+            "problems": [p.as_dict() for p in problems],
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            click.echo(problem.format(), err=False)
+        summary = (
+            f"{len(catalogue.activities)} activities checked: "
+            f"{errors} error(s), {warnings} warning(s)."
+        )
+        click.echo(summary, err=True)
+    if failed:
+        sys.exit(1)
+
+
+def _age_range(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    try:
+        low, high = (int(part) for part in value.replace("–", "-").split("-"))
+    except ValueError:
+        raise click.BadParameter("write the age in months as MIN-MAX, e.g. 24-48") from None
+    if not 0 <= low <= high <= 216:
+        raise click.BadParameter("use months from 0 to 216, the smaller number first")
+    return low, high
+
+
+def _id_list(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+@main.command()
+@click.argument("title")
+@click.option("--summary", help="One or two plain sentences saying what the activity is.")
+@click.option("--audience", help="Comma-separated audience ids, e.g. families,educators.")
+@click.option("--age", callback=_age_range, help="Age range in months, e.g. 24-48.")
+@click.option("--duration", type=click.IntRange(1, 600), help="Minutes, 1 to 600.")
+@click.option("--areas", help="Comma-separated development areas, e.g. motor,language.")
+@click.option("--tags", help="Comma-separated tags (optional).")
+@click.option("--lang", help="Language of the new file (default: the site's first language).")
+@click.option("--translation-of", "translation_of", metavar="ID",
+              help="Write a translation of the activity with this id.")
+@click.pass_obj
+def new(obj: Context, title: str, summary, audience, age, duration, areas, tags, lang,
+        translation_of) -> None:
+    """Create a new activity from a template, ready to fill in."""
+    from .build.scaffolding import NewRequest, ScaffoldError, create_activity
+
+    project = obj.project()
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    request = NewRequest(
+        title=title,
+        summary=summary,
+        audience=_id_list(audience),
+        age=age,
+        duration=duration,
+        areas=_id_list(areas),
+        tags=_id_list(tags) or [],
+        lang=lang,
+        translation_of=translation_of,
+    )
+    try:
+        path = create_activity(project, request, ask=_prompt if interactive else None)
+    except ScaffoldError as exc:
+        raise CommandError(str(exc)) from exc
+    click.echo(f"Created {project.shown(path)}. Next: write the steps, then run 'mochila check'.")
+
+
+def _prompt(question: str, default: str | None = None) -> str:
+    return click.prompt(question, default=default)
+
+
+@main.command()
+@click.option("--site-only", is_flag=True, help="Build the website but no bundles.")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default="build",
+              show_default=True, help="Where build/site and build/bundles go.")
+@click.pass_obj
+def build(obj: Context, site_only: bool, output: Path) -> None:
+    """Check content, then build the website (and the offline bundles) atomically."""
+    from .build.orchestrate import BuildFailed, build_everything
+
+    project = obj.project()
+    try:
+        build_everything(project, output.resolve(), bundles=not site_only, echo=click.echo)
+    except BuildFailed as exc:
+        raise CommandError(str(exc)) from exc
+
+
+@main.command()
+@click.option("--drafts", is_flag=True, help="Show draft activities, marked as drafts.")
+@click.option("--lang", help="Language to preview (default: the site's first language).")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
+              help="Address to serve on.")
+@click.pass_obj
+def serve(obj: Context, drafts: bool, lang: str | None, dev_addr: str) -> None:
+    """Live preview for authors: rebuilds and reloads the browser on every save."""
+    from .build.preview import serve_preview
+
+    project = obj.project()
+    serve_preview(project, drafts=drafts, lang=lang, dev_addr=dev_addr)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+def verify(path: Path) -> None:
+    """Check a bundle zip, or an unzipped copy on a USB stick, against its manifest."""
+    from .bundler.verify import verify as verify_bundle
+
+    report = verify_bundle(path)
+    for problem in report.problems:
+        click.echo(f"- {problem}")
+    click.echo(report.summary())
+    if not report.ok:
+        sys.exit(1)

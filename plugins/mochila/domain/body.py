@@ -1,0 +1,164 @@
+"""The Markdown body of a page: our block syntax and the relative links it contains.
+
+Block syntax (documented in the README): a line ``:::reflect`` or ``:::notes``, the content,
+and a closing line ``:::``. Reflect blocks become inline reflection prompts; notes blocks become
+folded notes for facilitators.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from .suggest import did_you_mean
+
+BLOCK_KINDS = ("reflect", "notes")
+BLOCK_OPEN = re.compile(r"^:::\s*([A-Za-z-]+)\s*$")
+BLOCK_CLOSE = re.compile(r"^:::\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE = re.compile(r"`+[^`\n]*`+")
+# [text](target "title") and ![alt](target); the target stops at whitespace or ')'.
+INLINE_LINK = re.compile(r"(!?)\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)")
+REFERENCE_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+HTML_ATTR = re.compile(r"\b(src|href)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    text: str
+    line: int  # file line of the opening ':::kind'
+    end_line: int  # file line of the closing ':::', 0 if never closed
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str  # path part only, unquoted; no fragment or query
+    line: int
+    col: int
+    is_image: bool
+
+
+@dataclass(frozen=True)
+class BlockProblem:
+    line: int
+    message: str
+    hint: str
+
+
+def scan_blocks(body: str, first_line: int) -> tuple[list[Block], list[BlockProblem]]:
+    """Find ``:::kind`` blocks; report unknown kinds, nesting and blocks never closed."""
+    blocks: list[Block] = []
+    problems: list[BlockProblem] = []
+    open_kind, open_line, content = "", 0, []
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        number = first_line + offset
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            if open_kind:
+                content.append(line)
+            continue
+        opening = BLOCK_OPEN.match(line)
+        if opening:
+            kind = opening.group(1).lower()
+            if open_kind:
+                problems.append(
+                    BlockProblem(
+                        number,
+                        f"a ':::{kind}' block starts inside the ':::{open_kind}' block of "
+                        f"line {open_line}",
+                        "close the first block with a line ':::' before starting another",
+                    )
+                )
+                continue
+            if kind not in BLOCK_KINDS:
+                problems.append(
+                    BlockProblem(number, f"unknown block ':::{kind}'", did_you_mean(kind, BLOCK_KINDS))
+                )
+                continue
+            open_kind, open_line, content = kind, number, []
+        elif BLOCK_CLOSE.match(line):
+            if open_kind:
+                blocks.append(Block(open_kind, "\n".join(content).strip("\n"), open_line, number))
+                open_kind = ""
+            else:
+                problems.append(
+                    BlockProblem(number, "':::' closes no block", "remove it, or open a block above")
+                )
+        elif open_kind:
+            content.append(line)
+    if open_kind:
+        problems.append(
+            BlockProblem(
+                open_line,
+                f"the ':::{open_kind}' block is never closed",
+                "add a line with only ':::' after its text",
+            )
+        )
+    return blocks, problems
+
+
+def scan_links(body: str, first_line: int) -> list[Link]:
+    """Return the relative links and images in a body (code blocks and spans are skipped)."""
+    links: list[Link] = []
+    in_fence = False
+    for offset, raw in enumerate(body.split("\n")):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+            continue
+        if in_fence or raw.startswith("    ") and not raw.strip().startswith(("-", "*", "1")):
+            continue
+        line = INLINE_CODE.sub(lambda m: " " * len(m.group(0)), raw)
+        found: list[tuple[int, str, bool]] = []
+        for match in INLINE_LINK.finditer(line):
+            found.append((match.start(2), match.group(2), match.group(1) == "!"))
+        reference = REFERENCE_DEF.match(line)
+        if reference:
+            found.append((reference.start(1), reference.group(1), False))
+        for match in HTML_ATTR.finditer(line):
+            found.append((match.start(2), match.group(2), match.group(1).lower() == "src"))
+        for col, target, is_image in found:
+            path = relative_path(target)
+            if path is not None:
+                links.append(Link(path, first_line + offset, col + 1, is_image))
+    return links
+
+
+def relative_path(target: str) -> str | None:
+    """Return the path part of a relative target, or ``None`` for URLs, anchors and mail."""
+    if not target or target.startswith(("#", "//")) or SCHEME.match(target):
+        return None
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    return unquote(path) if path else None
+
+
+REWRITABLE_LINK = re.compile(r"(?<!!)\[((?:[^\]\[]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?((?:\s+[\"'][^)]*)?)\)")
+
+
+def rewrite_links(markdown: str, replace) -> str:
+    """Rewrite inline links (not images, not inside code) with ``replace(text, target)``.
+
+    ``replace`` returns the new Markdown for the whole link, or ``None`` to keep it.
+    """
+    out: list[str] = []
+    in_fence = False
+    for raw in markdown.split("\n"):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+        if in_fence or "](" not in raw:
+            out.append(raw)
+            continue
+        spans = [(m.start(), m.end()) for m in INLINE_CODE.finditer(raw)]
+
+        def substitute(match: re.Match[str]) -> str:
+            if any(start <= match.start() < end for start, end in spans):
+                return match.group(0)
+            new = replace(match.group(1), match.group(2))
+            return match.group(0) if new is None else new
+
+        out.append(REWRITABLE_LINK.sub(substitute, raw))
+    return "\n".join(out)

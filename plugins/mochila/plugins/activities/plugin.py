@@ -1,0 +1,206 @@
+"""The core Mochila plugin: reads and checks all activities once, picks this edition's files,
+and renders each activity's metadata card, related activities and links to left-out pages."""
+
+from __future__ import annotations
+
+import posixpath
+from html import escape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ...domain.body import rewrite_links
+from ...domain.catalogue import Catalogue, load_catalogue, split_language
+from ...domain.edition import PREVIEW, SITE, Edition
+from ...domain.facets import build_facet_index
+from ...domain.problems import ContentError
+from ...domain.settings import ContentSettings
+from ...domain.strings import load_strings
+from ..shared import EditionState, relative_url
+from .config import ActivitiesConfig
+from .files import edition_files
+from .renderer import render_card, render_missing, render_related
+
+log = get_plugin_logger(__name__)
+
+
+class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
+    """Adapts the domain catalogue to one mkdocs build (one edition).
+
+    The build orchestrator sets ``edition`` (and may pass an already checked ``catalogue`` so
+    content is read once for all editions); a plain ``mkdocs build`` gets the public website in
+    the first language.
+    """
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.edition: Edition | None = None
+        self.catalogue: Catalogue | None = None
+        self.edition_label: str = ""
+        self.state: EditionState | None = None
+
+    def settings(self) -> ContentSettings:
+        return ContentSettings(
+            languages=tuple(self.config.languages), default_license=self.config.license
+        )
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        settings = self.settings()
+        edition = self.edition or Edition(
+            SITE, "site", settings.default_lang, languages=settings.languages
+        )
+        catalogue = self.catalogue
+        if catalogue is None or Path(catalogue.root) != Path(config.docs_dir):
+            catalogue = load_catalogue(Path(config.docs_dir), settings, shown_root=config.docs_dir)
+        if catalogue.errors:
+            raise PluginError("content has errors:\n" + ContentError(catalogue.problems).report())
+        if edition.lang not in settings.languages:
+            raise PluginError(f"'{edition.lang}' is not one of the site languages")
+        strings = load_strings(edition.lang, Path(config.docs_dir) / "_locales")
+        for key in strings.missing:
+            log.warning("UI string '%s' has no '%s' text; English is shown", key, edition.lang)
+        activities = edition.selection.select(catalogue.in_language(edition.lang))
+        activities.sort(key=lambda a: (a.title.casefold(), a.id))
+        label = edition.label or self.config.edition or self.edition_label
+        edition_line = strings.format("edition_line", edition=label, count=len(activities))
+        if not label:
+            edition_line = edition_line.split(" · ", 1)[-1]
+        self.state = EditionState(
+            edition=edition,
+            catalogue=catalogue,
+            strings=strings,
+            activities=activities,
+            facets=build_facet_index(activities, catalogue.vocabulary, strings),
+            edition_line=edition_line,
+        )
+        config.theme["language"] = edition.lang
+        config.extra["mochila"] = {
+            "store": edition.store,
+            "edition_line": edition_line,
+            "strings": strings.for_script(),
+            "lang": edition.lang,
+            "offline": edition.offline,
+        }
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.state is None:
+            return None
+        state = self.state
+        kept, pages = edition_files(
+            files, config, state.catalogue, state.edition.lang, state.activities
+        )
+        state.pages = pages
+        state.files_by_key = {key: kept.get_file_from_path(key) for key in pages}
+        return kept
+
+    # Runs after the reflection plugin has wrapped the body, so the card ends up on top.
+    @event_priority(-50)
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.state is None:
+            return None
+        state = self.state
+        markdown = self._rewrite_links(markdown, page, files)
+        page.meta["mochila"] = {"translations": self._translations(page, files)}
+        activity = state.pages.get(page.file.src_uri)
+        if activity is None:
+            return markdown
+        page.meta["description"] = activity.summary
+        strings = state.strings
+
+        def url_for(facet: str, value: str) -> str | None:
+            target = files.get_file_from_path(f"facets/{facet}/{value}.md")
+            return relative_url(target, page.file) if target else None
+
+        banners = []
+        if activity.is_draft:
+            banners.append(("draft", strings["draft_banner"]))
+        if activity.is_restricted:
+            banners.append(("restricted", strings["restricted_banner"]))
+        translations = [
+            (t["lang"], t["url"], t["read_in"])
+            for t in page.meta["mochila"]["translations"]
+            if t.get("exists")
+        ]
+        card = render_card(
+            activity, strings, state.catalogue.vocabulary, url_for, translations, banners
+        )
+        related = []
+        for related_id in activity.related:
+            target = state.activity_file(related_id)
+            other = state.catalogue.find(state.edition.lang, related_id) or next(
+                (a for a in state.catalogue.activities if a.id == related_id), None
+            )
+            title = other.title if other else related_id
+            related.append((title, relative_url(target, page.file) if target else None))
+        return f"{card}\n\n{markdown}\n\n{render_related(related, strings)}\n"
+
+    def _rewrite_links(self, markdown: str, page: Page, files: Files) -> str:
+        state = self.state
+        settings = state.catalogue.settings
+        directory = posixpath.dirname(page.file.src_uri)
+        offline = state.edition.offline
+
+        def replace(text: str, target: str) -> str | None:
+            parts = urlsplit(target)
+            if parts.scheme or target.startswith("//"):
+                if offline and parts.scheme in ("http", "https"):
+                    return f'{text} <span class="mochila-external">({escape(parts.netloc)})</span>'
+                return None
+            if not parts.path.endswith(".md"):
+                return None
+            resolved = posixpath.normpath(posixpath.join(directory, parts.path))
+            key, _, _ = split_language(resolved, settings)
+            if files.get_file_from_path(key) is not None:
+                if key == resolved:
+                    return None
+                new_target = posixpath.relpath(key, directory or ".")
+                fragment = f"#{parts.fragment}" if parts.fragment else ""
+                return f"[{text}]({new_target}{fragment})"
+            if key.startswith(settings.activities_dir + "/"):
+                return render_missing(text, state.strings)
+            return None
+
+        return rewrite_links(markdown, replace)
+
+    def _translations(self, page: Page, files: Files) -> list[dict[str, object]]:
+        """Links to this page in the other site languages (website only)."""
+        state = self.state
+        edition = state.edition
+        if edition.kind not in (SITE, PREVIEW) or len(edition.languages) < 2:
+            return []
+        key = page.file.src_uri
+        activity = state.pages.get(key)
+        result = []
+        depth = page.file.url.count("/")
+        here = edition.prefix(edition.lang)
+        up = "../" * (depth + here.count("/"))
+        for lang in edition.languages:
+            if lang == edition.lang:
+                continue
+            strings = load_strings(lang)
+            exists = True
+            if activity is not None:
+                other = state.catalogue.by_key(activity.key).get(lang)
+                exists = other is not None and edition.selection.matches(other)
+            target_page = page.file.url if exists else "index.html"
+            result.append(
+                {
+                    "lang": lang,
+                    "label": strings["language_name"],
+                    "read_in": strings["read_in"],
+                    "url": f"{up}{edition.prefix(lang)}{target_page}",
+                    "exists": exists,
+                }
+            )
+        return result

@@ -1,0 +1,83 @@
+"""Facets and catalogue: generated pages per facet value, the "All activities" page with its
+filter panel, the browse page, and the catalogue inserted where a page asks for it."""
+
+from __future__ import annotations
+
+import posixpath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..shared import edition_state
+from .config import FacetsConfig
+from .renderer import facet_page, render_browse, render_cards, render_catalogue
+
+log = get_plugin_logger(__name__)
+
+
+def _relative(target_src: str, from_src: str) -> str:
+    """URL from one generated page to another, both given as Markdown source paths."""
+    target = posixpath.splitext(target_src)[0] + ".html"
+    base = posixpath.dirname(from_src)
+    return posixpath.relpath(target, base or ".")
+
+
+class FacetsPlugin(BasePlugin[FacetsConfig]):
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        state = edition_state(config)
+        strings = state.strings
+        vocabulary = state.catalogue.vocabulary
+
+        def url_from(src: str):
+            return lambda activity: _relative(activity.key, src)
+
+        catalogue_src = self.config.catalogue_page
+        body = render_catalogue(
+            state.activities, state.facets, strings, vocabulary, url_from(catalogue_src)
+        )
+        title = strings["catalogue_title"]
+        files.append(
+            File.generated(
+                config, catalogue_src, content=f'---\ntitle: "{title}"\n---\n\n# {title}\n\n{body}\n'
+            )
+        )
+        browse_src = self.config.browse_page
+        files.append(
+            File.generated(
+                config,
+                browse_src,
+                content=render_browse(state.facets, strings, lambda v: _relative(v.path, browse_src)),
+            )
+        )
+        for facet, values in state.facets.facets.items():
+            for value in values:
+                cards = render_cards(
+                    list(value.activities), strings, vocabulary, url_from(value.path)
+                )
+                title = f"{state.facets.labels[facet]}: {value.label}"
+                intro = strings.format("facet_page_intro", count=len(value.activities))
+                files.append(
+                    File.generated(config, value.path, content=facet_page(title, intro, cards))
+                )
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        marker = self.config.catalogue_marker
+        if not self.config.enabled or marker not in markdown:
+            return None
+        state = edition_state(config)
+        src = page.file.src_uri
+        body = render_catalogue(
+            state.activities,
+            state.facets,
+            state.strings,
+            state.catalogue.vocabulary,
+            lambda activity: _relative(activity.key, src),
+        )
+        return markdown.replace(marker, f"\n\n{body}\n\n")

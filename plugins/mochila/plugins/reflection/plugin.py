@@ -1,0 +1,65 @@
+"""Reflection prompts: before/after blocks from front matter, inline ``:::reflect`` prompts,
+``:::notes`` facilitator notes, and the generated "My reflections" journal page."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ...domain.body import scan_blocks
+from ..shared import edition_state
+from .config import ReflectionConfig
+from .renderer import render_inline, render_journal, render_notes, render_section
+
+log = get_plugin_logger(__name__)
+
+
+class ReflectionPlugin(BasePlugin[ReflectionConfig]):
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        strings = edition_state(config).strings
+        content = f"---\ntitle: {strings['journal_title']}\n---\n\n{render_journal(strings)}"
+        files.append(File.generated(config, self.config.journal_page, content=content))
+        return files
+
+    # Before the activities plugin adds the card, so "Before you start" sits under the card.
+    @event_priority(50)
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return None
+        state = edition_state(config)
+        activity = state.pages.get(page.file.src_uri)
+        path = page.file.url
+        markdown = self._blocks(markdown, activity, path, state.strings)
+        if activity is None:
+            return markdown
+        before = render_section("before", activity.before, activity, path, state.strings)
+        after = render_section("after", activity.after, activity, path, state.strings)
+        return f"{before}\n\n{markdown}\n\n{after}\n"
+
+    def _blocks(self, markdown: str, activity, path: str, strings) -> str:
+        blocks, _ = scan_blocks(markdown, 1)
+        if not blocks:
+            return markdown
+        lines = markdown.split("\n")
+        # Replace from the end so earlier line numbers stay valid.
+        for index, block in reversed(list(enumerate(blocks, start=1))):
+            if block.end_line == 0:
+                continue
+            if block.kind == "reflect":
+                html = render_inline(index, block.text, activity, path, strings)
+            else:
+                # md_in_html renders the notes' own Markdown inside the folded block.
+                html = render_notes(f'\n\n{block.text}\n\n', strings).replace(
+                    '<details class="mochila-notes">',
+                    '<details class="mochila-notes" markdown="1">',
+                ).replace(
+                    '<div class="mochila-notes__body">', '<div class="mochila-notes__body" markdown="1">'
+                )
+            lines[block.line - 1 : block.end_line] = ["", html, ""]
+        return "\n".join(lines)
