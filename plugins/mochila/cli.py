@@ -44,10 +44,25 @@ def _set_verbosity(ctx: click.Context, param: click.Parameter, value: int) -> in
     show_default=True,
     help="The project's mkdocs.yml.",
 )
-@click.option("-v", "--verbose", "verbosity", flag_value=1, callback=_set_verbosity,
-              expose_value=False, help="Show more of what happens.")
-@click.option("-q", "--quiet", "verbosity", flag_value=-1, default=0, callback=_set_verbosity,
-              expose_value=False, help="Show only errors.")
+@click.option(
+    "-v",
+    "--verbose",
+    "verbosity",
+    flag_value=1,
+    callback=_set_verbosity,
+    expose_value=False,
+    help="Show more of what happens.",
+)
+@click.option(
+    "-q",
+    "--quiet",
+    "verbosity",
+    flag_value=-1,
+    default=0,
+    callback=_set_verbosity,
+    expose_value=False,
+    help="Show only errors.",
+)
 @click.version_option(package_name="mochila")
 @click.pass_context
 def main(ctx: click.Context, config_file: Path) -> None:
@@ -127,11 +142,16 @@ def _id_list(value: str | None) -> list[str] | None:
 @click.option("--areas", help="Comma-separated development areas, e.g. motor,language.")
 @click.option("--tags", help="Comma-separated tags (optional).")
 @click.option("--lang", help="Language of the new file (default: the site's first language).")
-@click.option("--translation-of", "translation_of", metavar="ID",
-              help="Write a translation of the activity with this id.")
+@click.option(
+    "--translation-of",
+    "translation_of",
+    metavar="ID",
+    help="Write a translation of the activity with this id.",
+)
 @click.pass_obj
-def new(obj: Context, title: str, summary, audience, age, duration, areas, tags, lang,
-        translation_of) -> None:
+def new(
+    obj: Context, title: str, summary, audience, age, duration, areas, tags, lang, translation_of
+) -> None:
     """Create a new activity from a template, ready to fill in."""
     from .build.scaffolding import NewRequest, ScaffoldError, create_activity
 
@@ -161,8 +181,13 @@ def _prompt(question: str, default: str | None = None) -> str:
 
 @main.command()
 @click.option("--site-only", is_flag=True, help="Build the website but no bundles.")
-@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default="build",
-              show_default=True, help="Where build/site and build/bundles go.")
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="build",
+    show_default=True,
+    help="Where build/site and build/bundles go.",
+)
 @click.pass_obj
 def build(obj: Context, site_only: bool, output: Path) -> None:
     """Check content, then build the website (and the offline bundles) atomically."""
@@ -178,8 +203,9 @@ def build(obj: Context, site_only: bool, output: Path) -> None:
 @main.command()
 @click.option("--drafts", is_flag=True, help="Show draft activities, marked as drafts.")
 @click.option("--lang", help="Language to preview (default: the site's first language).")
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
-              help="Address to serve on.")
+@click.option(
+    "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
+)
 @click.pass_obj
 def serve(obj: Context, drafts: bool, lang: str | None, dev_addr: str) -> None:
     """Live preview for authors: rebuilds and reloads the browser on every save."""

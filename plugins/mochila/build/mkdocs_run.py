@@ -10,6 +10,7 @@ from mkdocs.exceptions import MkDocsException
 
 from ..domain.catalogue import Catalogue
 from ..domain.edition import Edition
+from ..plugins.shared import RenderCache
 
 ACTIVITIES = "mochila/activities"
 
@@ -23,6 +24,7 @@ def build_edition(
     edition: Edition,
     site_dir: Path,
     catalogue: Catalogue | None = None,
+    render_cache: RenderCache | None = None,
 ) -> None:
     """Build ``edition`` into ``site_dir`` (which mkdocs empties first)."""
     config = load_config(str(config_file), site_dir=str(site_dir), use_directory_urls=False)
@@ -31,6 +33,7 @@ def build_edition(
         raise EditionBuildError(f"{config_file}: the '{ACTIVITIES}' plugin is not enabled")
     plugin.edition = edition
     plugin.catalogue = catalogue
+    plugin.render_cache = render_cache
     if edition.offline:
         config.site_url = None
     try:

@@ -15,7 +15,8 @@ from pathlib import Path
 from ..domain.problems import ContentError
 from .check import check_content
 from .editions import plan_editions, edition_label, source_epoch, staging_root
-from .mkdocs_run import EditionBuildError, build_edition
+from .mkdocs_run import EditionBuildError
+from .parallel import Done, Job, run_builds
 from .packaging import package_bundles
 from .project import Project, ProjectError
 
@@ -26,7 +27,43 @@ class BuildFailed(Exception):
     """The build stopped; nothing in the output folder was replaced."""
 
 
-def build_everything(project: Project, output: Path, *, bundles: bool, echo: Echo) -> None:
+class Progress:
+    """Reports editions as they finish; the CLI swaps in a progress bar."""
+
+    def __init__(self, echo: Echo) -> None:
+        self.echo = echo
+        self.total = 0
+        self.count = 0
+
+    def start(self, total: int) -> None:
+        self.total = total
+
+    def done(self, done: Done) -> None:
+        self.count += 1
+        what = "website" if done.edition.kind == "site" else f"bundle {done.edition.name}"
+        self.echo(
+            f"[{self.count}/{self.total}] {what} ({done.edition.lang}) built in "
+            f"{done.seconds:.1f} s"
+        )
+
+    def finish(self) -> None:
+        pass
+
+
+def build_everything(
+    project: Project,
+    output: Path,
+    *,
+    bundles: bool,
+    echo: Echo,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> None:
+    """Check content, build every edition, package bundles and swap the results in.
+
+    Raises BuildFailed with a message for people; the output folder is untouched then.
+    """
+    progress = progress or Progress(echo)
     catalogue = check_content(project)
     if catalogue.errors:
         raise BuildFailed(
@@ -47,11 +84,17 @@ def build_everything(project: Project, output: Path, *, bundles: bool, echo: Ech
     previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # mkdocs dates its sitemap with it
     try:
-        for item in planned:
-            if item.bundle_name:
-                continue
-            echo(f"Building the website ({item.edition.lang})…")
-            build_edition(project.config_file, item.edition, staging / item.folder, catalogue)
+        jobs = [
+            Job(
+                item.edition,
+                staging / item.folder,
+                len(item.edition.selection.select(catalogue.in_language(item.edition.lang))),
+            )
+            for item in planned
+        ]
+        progress.start(len(jobs))
+        run_builds(project.config_file, jobs, catalogue, progress.done, workers)
+        progress.finish()
         results = []
         if bundles:
             results = package_bundles(project, planned, staging, catalogue, epoch, echo)

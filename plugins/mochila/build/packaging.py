@@ -17,7 +17,7 @@ from ..bundler import (
 from ..domain.catalogue import Catalogue
 from ..domain.usb_paths import usb_path_problems
 from .editions import Planned
-from .mkdocs_run import EditionBuildError, build_edition
+from .mkdocs_run import EditionBuildError
 from .project import Project
 
 MAX_BUNDLE_PATH = 180
@@ -31,16 +31,14 @@ def package_bundles(
     epoch: int,
     echo,
 ) -> list[str]:
-    """Build every bundle of ``planned`` into ``staging/bundles``; return the summary table."""
+    """Check and package the built bundles into ``staging/bundles``; return the summary table."""
     out = staging / "bundles"
     out.mkdir(parents=True, exist_ok=True)
     rows = []
     zips = []
     bundles = [item for item in planned if item.bundle_name]
-    for number, item in enumerate(bundles, start=1):
-        echo(f"[{number}/{len(bundles)}] Bundle {item.bundle_name}…")
+    for item in bundles:
         folder = staging / item.folder
-        build_edition(project.config_file, item.edition, folder, catalogue)
         _check_offline(folder, item)
         activities = item.edition.selection.select(catalogue.in_language(item.edition.lang))
         manifest = build_manifest(

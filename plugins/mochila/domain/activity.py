@@ -69,6 +69,7 @@ class Activity:
     body_line: int = 1
     lines: dict[str, int] = field(default_factory=dict)
     related_lines: list[int] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)  # content paths the body links to
 
     @property
     def is_draft(self) -> bool:
@@ -139,7 +140,8 @@ class _Checker:
         if not isinstance(value, list) or (required and not value):
             self.fail(
                 located.line,
-                f"'{name}' must be a list with at least one value" if required
+                f"'{name}' must be a list with at least one value"
+                if required
                 else f"'{name}' must be a list",
                 f"e.g. '{name}: [{', '.join(self.vocabulary.ids(kind)[:2])}]'",
             )
@@ -166,7 +168,7 @@ class _Checker:
             return []
         value = located.value
         if not isinstance(value, list):
-            self.fail(located.line, f"'{name}' must be a list", f"write each item as '  - ...'")
+            self.fail(located.line, f"'{name}' must be a list", "write each item as '  - ...'")
             return []
         result = []
         for index, item in enumerate(value):
@@ -234,7 +236,8 @@ def check_activity(
         else:
             c.fail(
                 located.line,
-                f"'id' must use lowercase letters, digits and single dashes, found {located.value!r}",
+                "'id' must use lowercase letters, digits and single dashes, "
+                f"found {located.value!r}",
                 "e.g. 'id: water-play'",
             )
     title = c.text("title", 1, 120)
@@ -297,18 +300,26 @@ def _age(c: _Checker) -> tuple[int | None, int | None]:
     value = located.value
     if not isinstance(value, dict) or set(value) != {"min", "max"}:
         extra = set(value) - {"min", "max"} if isinstance(value, dict) else set()
-        what = f"unknown key '{sorted(extra)[0]}' in 'age'" if extra else (
-            "'age' needs 'min' and 'max' in months"
+        what = (
+            f"unknown key '{sorted(extra)[0]}' in 'age'"
+            if extra
+            else ("'age' needs 'min' and 'max' in months")
         )
         c.fail(located.line, what, hint)
         return None, None
     low = c.integer(
-        "age.min", Located(value["min"], mapping_key_line(located, "min"), 1), 0,
-        MAX_AGE_MONTHS, "months",
+        "age.min",
+        Located(value["min"], mapping_key_line(located, "min"), 1),
+        0,
+        MAX_AGE_MONTHS,
+        "months",
     )
     high = c.integer(
-        "age.max", Located(value["max"], mapping_key_line(located, "max"), 1), 0,
-        MAX_AGE_MONTHS, "months",
+        "age.max",
+        Located(value["max"], mapping_key_line(located, "max"), 1),
+        0,
+        MAX_AGE_MONTHS,
+        "months",
     )
     if low is not None and high is not None and low > high:
         c.fail(located.line, f"'age.min' ({low}) is greater than 'age.max' ({high})", hint)
@@ -321,7 +332,9 @@ def _related(c: _Checker) -> list[str]:
     if located is None:
         return []
     if not isinstance(located.value, list):
-        c.fail(located.line, "'related' must be a list of activity ids", "e.g. 'related: [sand-play]'")
+        c.fail(
+            located.line, "'related' must be a list of activity ids", "e.g. 'related: [sand-play]'"
+        )
         return []
     result = []
     for index, item in enumerate(located.value):

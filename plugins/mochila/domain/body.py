@@ -77,7 +77,9 @@ def scan_blocks(body: str, first_line: int) -> tuple[list[Block], list[BlockProb
                 continue
             if kind not in BLOCK_KINDS:
                 problems.append(
-                    BlockProblem(number, f"unknown block ':::{kind}'", did_you_mean(kind, BLOCK_KINDS))
+                    BlockProblem(
+                        number, f"unknown block ':::{kind}'", did_you_mean(kind, BLOCK_KINDS)
+                    )
                 )
                 continue
             open_kind, open_line, content = kind, number, []
@@ -87,7 +89,9 @@ def scan_blocks(body: str, first_line: int) -> tuple[list[Block], list[BlockProb
                 open_kind = ""
             else:
                 problems.append(
-                    BlockProblem(number, "':::' closes no block", "remove it, or open a block above")
+                    BlockProblem(
+                        number, "':::' closes no block", "remove it, or open a block above"
+                    )
                 )
         elif open_kind:
             content.append(line)
@@ -136,7 +140,9 @@ def relative_path(target: str) -> str | None:
     return unquote(path) if path else None
 
 
-REWRITABLE_LINK = re.compile(r"(?<!!)\[((?:[^\]\[]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?((?:\s+[\"'][^)]*)?)\)")
+REWRITABLE_LINK = re.compile(
+    r"(?<!!)\[((?:[^\]\[]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?((?:\s+[\"'][^)]*)?)\)"
+)
 
 
 def rewrite_links(markdown: str, replace) -> str:
@@ -154,7 +160,7 @@ def rewrite_links(markdown: str, replace) -> str:
             continue
         spans = [(m.start(), m.end()) for m in INLINE_CODE.finditer(raw)]
 
-        def substitute(match: re.Match[str]) -> str:
+        def substitute(match: re.Match[str], spans=spans) -> str:
             if any(start <= match.start() < end for start, end in spans):
                 return match.group(0)
             new = replace(match.group(1), match.group(2))

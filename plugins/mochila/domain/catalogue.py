@@ -49,6 +49,8 @@ class Catalogue:
     pages: list[Page] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    _by_id: dict[tuple[str, str], Activity] | None = field(default=None, repr=False)
+    _by_key: dict[str, dict[str, Activity]] | None = field(default=None, repr=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -62,10 +64,14 @@ class Catalogue:
 
     def by_key(self, key: str) -> dict[str, Activity]:
         """Return the activity stored under a default-language path, per language."""
-        return {a.lang: a for a in self.activities if a.key == key}
+        if self._by_key is None:
+            self._by_key = {}
+            for activity in self.activities:
+                self._by_key.setdefault(activity.key, {})[activity.lang] = activity
+        return self._by_key.get(key, {})
 
     def _index(self) -> dict[tuple[str, str], Activity]:
-        if not hasattr(self, "_by_id"):
+        if self._by_id is None:
             self._by_id = {(a.lang, a.id): a for a in self.activities}
         return self._by_id
 
@@ -131,7 +137,8 @@ def load_catalogue(root: Path, settings: ContentSettings, shown_root: str = "") 
                 )
             )
             continue
-        catalogue.problems += _check_body(source, rel, file_set, shown)
+        body_problems, targets = _check_body(source, rel, file_set, shown)
+        catalogue.problems += body_problems
         if rel.startswith(prefix):
             activity, found = check_activity(
                 source,
@@ -143,11 +150,14 @@ def load_catalogue(root: Path, settings: ContentSettings, shown_root: str = "") 
             )
             catalogue.problems += found
             if activity is not None:
+                activity.links = targets
                 catalogue.activities.append(activity)
         else:
             title = source.fields.get("title")
             catalogue.pages.append(
-                Page(rel, key, lang, str(title.value) if title else "", source.body, source.body_line)
+                Page(
+                    rel, key, lang, str(title.value) if title else "", source.body, source.body_line
+                )
             )
     catalogue.problems += _cross_check(catalogue, file_set, shown)
     catalogue.problems.sort(key=Problem.sort_key)
@@ -211,8 +221,12 @@ def _check_link_target(full: str, real_root: str, rel: str, shown) -> list[Probl
     return []
 
 
-def _check_body(source: SourceFile, rel: str, file_set: set[str], shown) -> list[Problem]:
+def _check_body(
+    source: SourceFile, rel: str, file_set: set[str], shown
+) -> tuple[list[Problem], list[str]]:
+    """Check blocks and links; return the problems and the content paths the body links to."""
     problems = []
+    targets = []
     _, block_problems = scan_blocks(source.body, source.body_line)
     for found in block_problems:
         problems.append(error(source.path, found.line, found.message, found.hint))
@@ -231,6 +245,7 @@ def _check_body(source: SourceFile, rel: str, file_set: set[str], shown) -> list
             )
             continue
         resolved = posixpath.normpath(posixpath.join(directory, link.target))
+        targets.append(resolved)
         if resolved == ".." or resolved.startswith("../"):
             problems.append(
                 error(
@@ -259,7 +274,7 @@ def _check_body(source: SourceFile, rel: str, file_set: set[str], shown) -> list
                     link.col,
                 )
             )
-    return problems
+    return problems, targets
 
 
 def _cross_check(catalogue: Catalogue, file_set: set[str], shown) -> list[Problem]:
@@ -334,6 +349,8 @@ def _cross_check(catalogue: Catalogue, file_set: set[str], shown) -> list[Proble
                 )
             elif related == activity.id:
                 problems.append(
-                    warning(where, activity.lines.get("related", 1), "an activity is related to itself")
+                    warning(
+                        where, activity.lines.get("related", 1), "an activity is related to itself"
+                    )
                 )
     return problems

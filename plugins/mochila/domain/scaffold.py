@@ -41,13 +41,13 @@ SKELETON = {
 
 ## Getting ready
 
-1. 
+1. What to prepare and where.
 
 ## Step by step
 
-1. 
-2. 
-3. 
+1. First step.
+2. Second step.
+3. Third step.
 
 :::reflect
 What did you notice about how the child responded?
@@ -55,23 +55,24 @@ What did you notice about how the child responded?
 
 ## Variations
 
-- 
+- For younger children:
+- For older children:
 
 ## What to look for
 
-- 
+- What the child tries, repeats or says.
 """,
     "es": """{intro}
 
 ## Preparación
 
-1. 
+1. Qué preparar y dónde.
 
 ## Paso a paso
 
-1. 
-2. 
-3. 
+1. Primer paso.
+2. Segundo paso.
+3. Tercer paso.
 
 :::reflect
 ¿Qué notó en la forma en que respondió el niño o la niña?
@@ -79,11 +80,12 @@ What did you notice about how the child responded?
 
 ## Variaciones
 
-- 
+- Para niños y niñas más pequeños:
+- Para niños y niñas más grandes:
 
 ## Qué observar
 
-- 
+- Lo que el niño o la niña intenta, repite o dice.
 """,
 }
 
@@ -118,8 +120,8 @@ def render_activity(new: NewActivity, strings: Strings) -> str:
     dumped = dumped.replace("age:\n  min: ", "age: {min: ").replace("\n  max: ", ", max: ")
     dumped = re.sub(r"(age: \{min: \d+, max: \d+)", r"\1}", dumped)
     template = (
-        "---\n{front}materials:\n  - \"\"\nreflection:\n  before:\n    - \"{before}\"\n"
-        "  after:\n    - \"{after}\"\n---\n\n{body}"
+        '---\n{front}materials:\n  - ""\nreflection:\n  before:\n    - "{before}"\n'
+        '  after:\n    - "{after}"\n---\n\n{body}'
     )
     text = template.format(
         front=dumped, before=before, after=after, body=SKELETON[lang].format(intro=new.summary)

@@ -140,7 +140,9 @@ def parse_fields(
                 )
             )
             continue
-        fields[key] = Located(construct(value_node), line, key_node.start_mark.column + 1, value_node)
+        fields[key] = Located(
+            construct(value_node), line, key_node.start_mark.column + 1, value_node
+        )
     return fields, problems
 
 

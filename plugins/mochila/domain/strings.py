@@ -27,11 +27,23 @@ class Strings:
 
     def for_script(self) -> dict[str, str]:
         """Return the strings the browser scripts need."""
-        keys = (
-            "saved saving journal_empty print download_md download_html delete delete_all "
-            "confirm_delete confirm_delete_all journal_title answer_label showing no_match "
-            "written_on"
-        ).split()
+        keys = [
+            "saved",
+            "saving",
+            "journal_empty",
+            "print",
+            "download_md",
+            "download_html",
+            "delete",
+            "delete_all",
+            "confirm_delete",
+            "confirm_delete_all",
+            "journal_title",
+            "answer_label",
+            "showing",
+            "no_match",
+            "written_on",
+        ]
         return {key: self.table[key] for key in keys}
 
 

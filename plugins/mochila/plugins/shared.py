@@ -31,10 +31,44 @@ class EditionState:
     # Filled in on_files: the activity behind each page, by the page's (remapped) src_uri.
     pages: dict[str, Activity] = field(default_factory=dict)
     files_by_key: dict[str, File] = field(default_factory=dict)
+    stash: HtmlStash = field(default_factory=lambda: HtmlStash())
 
     def activity_file(self, activity_id: str) -> File | None:
         activity = next((a for a in self.activities if a.id == activity_id), None)
         return self.files_by_key.get(activity.key) if activity else None
+
+
+class HtmlStash:
+    """HTML our plugins generate, kept out of Markdown and put back after conversion.
+
+    Markdown would only re-parse it (with md_in_html, the slowest part of a build); instead a
+    placeholder paragraph stands in for it. Table-of-contents entries for headings inside the
+    HTML are added to the page's TOC, before or after the Markdown's own headings.
+    """
+
+    def __init__(self) -> None:
+        self._held: dict[str, list[str]] = {}
+        self._toc: dict[str, tuple[list, list]] = {}
+
+    def hold(
+        self, src: str, html: str, toc: list[tuple[str, str]] = (), at_start: bool = True
+    ) -> str:
+        held = self._held.setdefault(src, [])
+        held.append(html)
+        start, end = self._toc.setdefault(src, ([], []))
+        (start if at_start else end).extend(toc)
+        return f"\n\n{PLACEHOLDER.format(len(held) - 1)}\n\n"
+
+    def release(self, src: str, html: str) -> tuple[str, list, list]:
+        """Put the HTML back; return it with the TOC entries for the start and the end."""
+        held = self._held.pop(src, [])
+        for index, block in enumerate(held):
+            html = html.replace(f"<p>{PLACEHOLDER.format(index)}</p>", block, 1)
+        start, end = self._toc.pop(src, ([], []))
+        return html, start, end
+
+
+PLACEHOLDER = "mochilahtml{}x"
 
 
 def edition_state(config: MkDocsConfig) -> EditionState:
@@ -42,7 +76,9 @@ def edition_state(config: MkDocsConfig) -> EditionState:
     plugin = config.plugins.get(ACTIVITIES)
     state = getattr(plugin, "state", None)
     if state is None:
-        raise PluginError(f"the '{ACTIVITIES}' plugin must be listed before the other Mochila plugins")
+        raise PluginError(
+            f"the '{ACTIVITIES}' plugin must be listed before the other Mochila plugins"
+        )
     return state
 
 
@@ -51,3 +87,30 @@ def relative_url(target: File | str, page_file: File) -> str:
     url = target.url if isinstance(target, File) else target
     base = posixpath.dirname(page_file.url)
     return posixpath.relpath(url, base or ".") if base else url
+
+
+class RenderCache:
+    """Markdown rendered once and reused by later editions built in the same process.
+
+    Keyed by the page's final Markdown (after our plugins changed it for the edition), so a
+    page whose links differ in another edition is rendered again, and one that does not is not.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[str, object]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: str) -> tuple[str, object] | None:
+        found = self._entries.get(key)
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return found
+
+    def peek(self, key: str) -> tuple[str, object] | None:
+        return self._entries.get(key)
+
+    def put(self, key: str, html: str, toc: object) -> None:
+        self._entries[key] = (html, toc)

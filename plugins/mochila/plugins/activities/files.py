@@ -13,7 +13,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from ...domain.activity import Activity
-from ...domain.body import scan_links
 from ...domain.catalogue import Catalogue, split_language
 
 
@@ -36,7 +35,9 @@ def edition_files(
     chosen = {a.path: a for a in activities}
     pages_by_key: dict[str, str] = {}
     for page in catalogue.pages:
-        if page.lang == lang or (page.lang == settings.default_lang and page.key not in pages_by_key):
+        if page.lang == lang or (
+            page.lang == settings.default_lang and page.key not in pages_by_key
+        ):
             pages_by_key[page.key] = page.path
 
     kept: list[File] = []
@@ -62,13 +63,15 @@ def edition_files(
             page_file = _as_key(file, key, config)
             activity_pages[key] = activity
             kept.append(page_file)
-            directory = posixpath.dirname(rel)
-            for link in scan_links(activity.body, activity.body_line):
-                used_media.add(posixpath.normpath(posixpath.join(directory, link.target)))
+            used_media.update(activity.links)
         elif pages_by_key.get(key) == rel:
             kept.append(_as_key(file, key, config))
     for file in files:
-        if file.src_dir is not None and file.src_uri in used_media and not file.src_uri.endswith(".md"):
+        if (
+            file.src_dir is not None
+            and file.src_uri in used_media
+            and not file.src_uri.endswith(".md")
+        ):
             kept.append(file)
     return Files(kept), activity_pages
 

@@ -3,6 +3,7 @@ and renders each activity's metadata card, related activities and links to left-
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from html import escape
 from pathlib import Path
@@ -10,9 +11,10 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ...domain.body import rewrite_links
 from ...domain.catalogue import Catalogue, load_catalogue, split_language
@@ -21,12 +23,14 @@ from ...domain.facets import build_facet_index
 from ...domain.problems import ContentError
 from ...domain.settings import ContentSettings
 from ...domain.strings import load_strings
-from ..shared import EditionState, relative_url
+from ..shared import EditionState, RenderCache, relative_url
 from .config import ActivitiesConfig
 from .files import edition_files
 from .renderer import render_card, render_missing, render_related
 
 log = get_plugin_logger(__name__)
+
+CACHED = "mochilacachedx"
 
 
 class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
@@ -44,6 +48,9 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         self.catalogue: Catalogue | None = None
         self.edition_label: str = ""
         self.state: EditionState | None = None
+        self.render_cache: RenderCache | None = None
+        self._cached: dict[str, str] = {}
+        self._strings: dict[str, object] = {}
 
     def settings(self) -> ContentSettings:
         return ContentSettings(
@@ -58,13 +65,15 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             SITE, "site", settings.default_lang, languages=settings.languages
         )
         catalogue = self.catalogue
-        if catalogue is None or Path(catalogue.root) != Path(config.docs_dir):
+        if catalogue is None or Path(catalogue.root).resolve() != Path(config.docs_dir).resolve():
             catalogue = load_catalogue(Path(config.docs_dir), settings, shown_root=config.docs_dir)
         if catalogue.errors:
             raise PluginError("content has errors:\n" + ContentError(catalogue.problems).report())
         if edition.lang not in settings.languages:
             raise PluginError(f"'{edition.lang}' is not one of the site languages")
-        strings = load_strings(edition.lang, Path(config.docs_dir) / "_locales")
+        locales = Path(config.docs_dir) / "_locales"
+        self._strings = {lang: load_strings(lang, locales) for lang in settings.languages}
+        strings = self._strings[edition.lang]
         for key in strings.missing:
             log.warning("UI string '%s' has no '%s' text; English is shown", key, edition.lang)
         activities = edition.selection.select(catalogue.in_language(edition.lang))
@@ -102,9 +111,17 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         state.files_by_key = {key: kept.get_file_from_path(key) for key in pages}
         return kept
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Hand mkdocs the body we already read and checked, so it is not read and parsed
+        again (mkdocs' front matter parser is pure Python and costs more than the check)."""
+        if not self.config.enabled or self.state is None:
+            return None
+        activity = self.state.pages.get(page.file.src_uri)
+        return None if activity is None else activity.body
+
     # Runs after the reflection plugin has wrapped the body, so the card ends up on top.
     @event_priority(-50)
-    def on_page_markdown(
+    def _render_activity(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if not self.config.enabled or self.state is None:
@@ -115,6 +132,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         activity = state.pages.get(page.file.src_uri)
         if activity is None:
             return markdown
+        page.meta["title"] = activity.title
         page.meta["description"] = activity.summary
         strings = state.strings
 
@@ -135,6 +153,8 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         card = render_card(
             activity, strings, state.catalogue.vocabulary, url_for, translations, banners
         )
+        src = page.file.src_uri
+        card_toc = [(strings["materials"], "mochila-materials")] if activity.materials else []
         related = []
         for related_id in activity.related:
             target = state.activity_file(related_id)
@@ -143,7 +163,51 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             )
             title = other.title if other else related_id
             related.append((title, relative_url(target, page.file) if target else None))
-        return f"{card}\n\n{markdown}\n\n{render_related(related, strings)}\n"
+        related_html = render_related(related, strings)
+        related_toc = [(strings["related"], "mochila-related")] if related else []
+        return (
+            state.stash.hold(src, card, card_toc)
+            + markdown
+            + (state.stash.hold(src, related_html, related_toc, at_start=False) if related else "")
+        )
+
+    # Last of all page_markdown handlers: the Markdown is final for this edition.
+    @event_priority(-100)
+    def _reuse_rendered(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.render_cache is None or self.state is None:
+            return None
+        if page.file.src_uri not in self.state.pages:
+            return None
+        key = hashlib.sha1(f"{page.file.src_uri}\0{markdown}".encode()).hexdigest()
+        found = self.render_cache.get(key)
+        self._cached[page.file.src_uri] = key
+        # A hit skips Markdown conversion: the HTML comes back in on_page_content.
+        return CACHED if found is not None else None
+
+    on_page_markdown = CombinedEvent(_render_activity, _reuse_rendered)
+
+    # First of all page_content handlers: swap in the HTML rendered by an earlier edition.
+    @event_priority(100)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if self.state is None:
+            return None
+        key = self._cached.pop(page.file.src_uri, None)
+        if key is not None and self.render_cache is not None:
+            found = self.render_cache.peek(key)
+            if found is None:
+                self.render_cache.put(key, html, page.toc)
+            else:
+                html, page.toc = found
+        html, start, end = self.state.stash.release(page.file.src_uri, html)
+        if start or end:
+            page.toc = TableOfContents(
+                [AnchorLink(escape(t), i, 2) for t, i in start]
+                + list(page.toc)
+                + [AnchorLink(escape(t), i, 2) for t, i in end]
+            )
+        return html
 
     def _rewrite_links(self, markdown: str, page: Page, files: Files) -> str:
         state = self.state
@@ -188,7 +252,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         for lang in edition.languages:
             if lang == edition.lang:
                 continue
-            strings = load_strings(lang)
+            strings = self._strings[lang]
             exists = True
             if activity is not None:
                 other = state.catalogue.by_key(activity.key).get(lang)

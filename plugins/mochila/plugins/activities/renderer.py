@@ -46,13 +46,17 @@ def render_card(
     facts = [
         ("age", strings["age"], escape(human_age(activity.age_min, activity.age_max, strings))),
         ("duration", strings["duration"], escape(human_duration(activity.duration, strings))),
-        ("audience", strings["audience"],
-         _chips("audience", activity.audience, vocabulary, lang, url_for)),
+        (
+            "audience",
+            strings["audience"],
+            _chips("audience", activity.audience, vocabulary, lang, url_for),
+        ),
         ("areas", strings["areas"], _chips("areas", activity.areas, vocabulary, lang, url_for)),
     ]
     if activity.tags:
-        facts.append(("tags", strings["tags"],
-                      _chips("tags", activity.tags, vocabulary, lang, url_for)))
+        facts.append(
+            ("tags", strings["tags"], _chips("tags", activity.tags, vocabulary, lang, url_for))
+        )
     parts = [
         f'<div class="mochila-status mochila-status--{kind}">{escape(text)}</div>'
         for kind, text in banners
@@ -67,7 +71,7 @@ def render_card(
     parts.append("</dl>")
     if activity.materials:
         parts.append('<div class="mochila-materials">')
-        parts.append(f'<h2 id="materials">{escape(strings["materials"])}</h2>')
+        parts.append(f'<h2 id="mochila-materials">{escape(strings["materials"])}</h2>')
         parts.append('<ul class="mochila-checklist">')
         for item in activity.materials:
             parts.append(f'<li><label><input type="checkbox"> {escape(item)}</label></li>')
@@ -85,7 +89,11 @@ def render_related(items: list[tuple[str, str | None]], strings: Strings) -> str
     """Return the related-activities section; items are (title, url or None if left out)."""
     if not items:
         return ""
-    parts = ['<section class="mochila-related">', f"<h2>{escape(strings['related'])}</h2>", "<ul>"]
+    parts = [
+        '<section class="mochila-related">',
+        f'<h2 id="mochila-related">{escape(strings["related"])}</h2>',
+        "<ul>",
+    ]
     for title, url in items:
         if url:
             parts.append(f'<li><a href="{escape(url)}">{escape(title)}</a></li>')
@@ -98,6 +106,4 @@ def render_related(items: list[tuple[str, str | None]], strings: Strings) -> str
 def render_missing(text: str, strings: Strings) -> str:
     """A link to an activity that this edition leaves out: plain text, clearly marked."""
     note = escape(strings["not_in_edition"])
-    return (
-        f'<span class="mochila-missing" title="{note}">{text} <small>({note})</small></span>'
-    )
+    return f'<span class="mochila-missing" title="{note}">{text} <small>({note})</small></span>'

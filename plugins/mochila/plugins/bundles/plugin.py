@@ -23,7 +23,11 @@ from .readme import readme_text
 log = get_plugin_logger(__name__)
 
 SHIM = "assets/vendor/iframe-worker/shim.js"
-ONLINE_ONLY_FEATURES = ("navigation.instant", "navigation.instant.prefetch", "navigation.instant.progress")
+ONLINE_ONLY_FEATURES = (
+    "navigation.instant",
+    "navigation.instant.prefetch",
+    "navigation.instant.progress",
+)
 
 
 class BundlesPlugin(BasePlugin[BundlesConfig]):
@@ -63,7 +67,9 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
                 os.remove(site / name)
         strings = state.strings
         start = strings["start_page"]
-        (site / start).write_text(start_page(strings["catalogue_title"], state.edition.lang), "utf-8")
+        (site / start).write_text(
+            start_page(strings["catalogue_title"], state.edition.lang), "utf-8"
+        )
         (site / strings["readme_name"]).write_text(
             readme_text(state.edition, strings, len(state.activities)), "utf-8"
         )

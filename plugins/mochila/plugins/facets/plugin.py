@@ -25,6 +25,8 @@ def _relative(target_src: str, from_src: str) -> str:
 
 
 class FacetsPlugin(BasePlugin[FacetsConfig]):
+    """Listings are large raw HTML; they go through the shared stash, not through Markdown."""
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
@@ -42,7 +44,10 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
         title = strings["catalogue_title"]
         files.append(
             File.generated(
-                config, catalogue_src, content=f'---\ntitle: "{title}"\n---\n\n# {title}\n\n{body}\n'
+                config,
+                catalogue_src,
+                content=f'---\ntitle: "{title}"\nsearch:\n  exclude: true\n---\n\n# {title}\n\n'
+                + state.stash.hold(catalogue_src, body),
             )
         )
         browse_src = self.config.browse_page
@@ -50,7 +55,9 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
             File.generated(
                 config,
                 browse_src,
-                content=render_browse(state.facets, strings, lambda v: _relative(v.path, browse_src)),
+                content=render_browse(
+                    state.facets, strings, lambda v: _relative(v.path, browse_src)
+                ),
             )
         )
         for facet, values in state.facets.facets.items():
@@ -61,7 +68,11 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
                 title = f"{state.facets.labels[facet]}: {value.label}"
                 intro = strings.format("facet_page_intro", count=len(value.activities))
                 files.append(
-                    File.generated(config, value.path, content=facet_page(title, intro, cards))
+                    File.generated(
+                        config,
+                        value.path,
+                        content=facet_page(title, intro, state.stash.hold(value.path, cards)),
+                    )
                 )
         return files
 
@@ -80,4 +91,4 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
             state.catalogue.vocabulary,
             lambda activity: _relative(activity.key, src),
         )
-        return markdown.replace(marker, f"\n\n{body}\n\n")
+        return markdown.replace(marker, state.stash.hold(src, body))

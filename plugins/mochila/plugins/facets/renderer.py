@@ -28,9 +28,7 @@ def render_cards(
     items = []
     for activity in activities:
         values = facet_values(activity)
-        data = " ".join(
-            f'data-f-{facet}="{escape(" ".join(values[facet]))}"' for facet in FACETS
-        )
+        data = " ".join(f'data-f-{facet}="{escape(" ".join(values[facet]))}"' for facet in FACETS)
         areas = ", ".join(vocabulary.label("areas", a, lang) for a in activity.areas)
         meta = (
             f"<span>{escape(human_age(activity.age_min, activity.age_max, strings))}</span> · "
@@ -73,11 +71,11 @@ def render_catalogue(
     form = (
         f'<form class="mochila-filters" hidden aria-label="{escape(strings["filters_label"])}">'
         f'<div class="mochila-filters__search"><label for="mochila-q">'
-        f'{escape(strings["search_label"])}</label>'
+        f"{escape(strings['search_label'])}</label>"
         f'<input id="mochila-q" type="search" name="q" autocomplete="off"></div>'
         + "".join(fieldsets)
         + f'<button type="reset" class="md-button mochila-filters__clear">'
-        f'{escape(strings["clear_filters"])}</button>'
+        f"{escape(strings['clear_filters'])}</button>"
         f'<p class="mochila-filters__status" aria-live="polite"></p></form>'
     )
     cards = render_cards(activities, strings, vocabulary, url_of)
@@ -86,13 +84,17 @@ def render_catalogue(
 
 
 def facet_page(title: str, intro: str, cards: str) -> str:
-    return f"---\ntitle: {_yaml_text(title)}\n---\n\n# {escape(title)}\n\n{escape(intro)}\n\n{cards}\n"
+    """A facet value's page; listings stay out of the search index (the activities are in it)."""
+    return (
+        f"---\ntitle: {_yaml_text(title)}\nsearch:\n  exclude: true\n---\n\n"
+        f"# {escape(title)}\n\n{escape(intro)}\n\n{cards}\n"
+    )
 
 
 def render_browse(facets: FacetIndex, strings: Strings, url_of_value: Callable) -> str:
     """The browse page: each facet with its values and how many activities each has."""
     parts = [
-        f"---\ntitle: {_yaml_text(strings['browse_title'])}\n---\n\n",
+        f"---\ntitle: {_yaml_text(strings['browse_title'])}\nsearch:\n  exclude: true\n---\n\n",
         f"# {escape(strings['browse_title'])}\n\n{escape(strings['browse_intro'])}\n\n",
     ]
     for facet in FILTER_ORDER:

@@ -35,14 +35,24 @@ class ReflectionPlugin(BasePlugin[ReflectionConfig]):
         state = edition_state(config)
         activity = state.pages.get(page.file.src_uri)
         path = page.file.url
-        markdown = self._blocks(markdown, activity, path, state.strings)
+        markdown = self._blocks(markdown, activity, page.file.src_uri, path, state)
         if activity is None:
             return markdown
-        before = render_section("before", activity.before, activity, path, state.strings)
-        after = render_section("after", activity.after, activity, path, state.strings)
-        return f"{before}\n\n{markdown}\n\n{after}\n"
+        src = page.file.src_uri
+        strings = state.strings
+        parts = []
+        if activity.before:
+            html = render_section("before", activity.before, activity, path, strings)
+            parts.append(state.stash.hold(src, html, [(strings["before_title"], "mochila-before")]))
+        parts.append(markdown)
+        if activity.after:
+            html = render_section("after", activity.after, activity, path, strings)
+            toc = [(strings["after_title"], "mochila-after")]
+            parts.append(state.stash.hold(src, html, toc, at_start=False))
+        return "\n\n".join(parts) + "\n"
 
-    def _blocks(self, markdown: str, activity, path: str, strings) -> str:
+    def _blocks(self, markdown: str, activity, src: str, path: str, state) -> str:
+        strings = state.strings
         blocks, _ = scan_blocks(markdown, 1)
         if not blocks:
             return markdown
@@ -52,14 +62,21 @@ class ReflectionPlugin(BasePlugin[ReflectionConfig]):
             if block.end_line == 0:
                 continue
             if block.kind == "reflect":
-                html = render_inline(index, block.text, activity, path, strings)
+                number = sum(1 for b in blocks[:index] if b.kind == "reflect")
+                inline = render_inline(number, block.text, activity, path, strings)
+                html = state.stash.hold(src, inline).strip()
             else:
                 # md_in_html renders the notes' own Markdown inside the folded block.
-                html = render_notes(f'\n\n{block.text}\n\n', strings).replace(
-                    '<details class="mochila-notes">',
-                    '<details class="mochila-notes" markdown="1">',
-                ).replace(
-                    '<div class="mochila-notes__body">', '<div class="mochila-notes__body" markdown="1">'
+                html = (
+                    render_notes(f"\n\n{block.text}\n\n", strings)
+                    .replace(
+                        '<details class="mochila-notes">',
+                        '<details class="mochila-notes" markdown="1">',
+                    )
+                    .replace(
+                        '<div class="mochila-notes__body">',
+                        '<div class="mochila-notes__body" markdown="1">',
+                    )
                 )
             lines[block.line - 1 : block.end_line] = ["", html, ""]
         return "\n".join(lines)

@@ -30,7 +30,7 @@ def render_prompt(prompt_id: str, prompt: Prompt, strings: Strings) -> str:
         f'<div class="mochila-prompt" data-mochila-prompt="{prompt_id}">'
         f'<p class="mochila-prompt__text" id="{text_id}">{escape(prompt.text)}</p>'
         f'<textarea class="mochila-prompt__answer" aria-labelledby="{text_id}" rows="3" '
-        f'hidden></textarea>'
+        f"hidden></textarea>"
         f'<p class="mochila-prompt__status" aria-live="polite"></p>'
         f'<div class="mochila-prompt__lines" aria-hidden="true"></div>'
         f"{notes}</div>"
@@ -51,7 +51,7 @@ def render_section(
     if not prompts:
         return ""
     title = strings[f"{when}_title"]
-    anchor = "before-you-start" if when == "before" else "after-the-activity"
+    anchor = f"mochila-{when}"
     inner = "".join(
         render_prompt(f"{when}-{index}", prompt, strings)
         for index, prompt in enumerate(prompts, start=1)
