@@ -1,3 +1,181 @@
-"""``mochila serve``: live preview (placeholder until the preview issue lands)."""
+"""``mochila serve``: live preview for authors.
+
+The first build is a full one; after that only what changed is rebuilt (mkdocs' dirty build:
+changed pages plus the generated listings), content is re-read only where it changed, and the
+search index is merged so search keeps finding every page. A change to the vocabulary, the
+config, the theme or the set of files triggers a full build.
+"""
 
 from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
+
+from ..domain.catalogue import ReadCache, load_catalogue
+from ..domain.edition import PREVIEW, Edition
+from ..domain.problems import ContentError
+from ..domain.selection import Selection
+from .project import Project
+
+log = logging.getLogger("mochila.preview")
+ACTIVITIES = "mochila/activities"
+
+
+class _HideDirtyWarning(logging.Filter):
+    """mkdocs warns about dirty builds; the preview does them on purpose and fixes the index."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+@dataclass
+class Rebuild:
+    full: bool
+    seconds: float
+    problems: str = ""
+
+
+class PreviewBuilder:
+    """Builds the preview site into ``site_dir``, incrementally after the first time."""
+
+    def __init__(self, project: Project, site_dir: Path, *, lang: str, drafts: bool) -> None:
+        self.project = project
+        self.site_dir = Path(site_dir)
+        # Authors see everything they can publish: restricted pages too (marked), drafts if asked.
+        self.edition = Edition(
+            PREVIEW,
+            "preview",
+            lang,
+            Selection(include_restricted=True, include_drafts=drafts),
+            label="preview",
+            languages=(lang,),
+        )
+        self.cache = ReadCache()
+        self.snapshot: dict[str, tuple[int, int]] = {}
+        self.search_docs: list[dict] | None = None
+        self.serve_url: str | None = None
+
+    def _scan(self) -> dict[str, tuple[int, int]]:
+        """Modification stamps of everything that can change the output."""
+        stamps = {}
+        roots = [self.project.content_dir, self.project.root / "theme"]
+        for root in roots:
+            for dirpath, dirnames, filenames in os.walk(root):
+                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                for name in filenames:
+                    path = os.path.join(dirpath, name)
+                    try:
+                        info = os.stat(path)
+                    except OSError:
+                        continue
+                    stamps[path] = (info.st_mtime_ns, info.st_size)
+        info = self.project.config_file.stat()
+        stamps[str(self.project.config_file)] = (info.st_mtime_ns, info.st_size)
+        return stamps
+
+    def _needs_full(self, stamps: dict[str, tuple[int, int]]) -> bool:
+        if not self.snapshot or set(stamps) != set(self.snapshot):
+            return True
+        activities = str(self.project.content_dir / self.project.settings.activities_dir)
+        for path, stamp in stamps.items():
+            if self.snapshot.get(path) != stamp and not (
+                path.startswith(activities) and path.endswith(".md")
+            ):
+                return True
+        return False
+
+    def build(self) -> Rebuild:
+        """Rebuild; content errors are returned (and logged), leaving the last good site."""
+        start = time.monotonic()
+        stamps = self._scan()
+        full = self._needs_full(stamps)
+        settings = self.project.settings
+        catalogue = load_catalogue(
+            self.project.content_dir,
+            settings,
+            shown_root=self.project.shown(self.project.content_dir),
+            cache=self.cache,
+        )
+        if catalogue.errors:
+            report = ContentError(catalogue.problems).report()
+            log.error("The preview was not updated:\n%s", report)
+            return Rebuild(full, time.monotonic() - start, report)
+        config = load_config(
+            str(self.project.config_file), site_dir=str(self.site_dir), use_directory_urls=False
+        )
+        plugin = config.plugins[ACTIVITIES]
+        plugin.edition = self.edition
+        plugin.catalogue = catalogue
+        if self.serve_url:
+            config.site_url = self.serve_url
+        quiet = _HideDirtyWarning()
+        build_log = logging.getLogger("mkdocs.commands.build")
+        build_log.addFilter(quiet)
+        try:
+            mkdocs_build(config, serve_url=self.serve_url, dirty=not full)
+        finally:
+            build_log.removeFilter(quiet)
+        self._merge_search_index(full)
+        self.snapshot = stamps
+        return Rebuild(full, time.monotonic() - start)
+
+    def _merge_search_index(self, full: bool) -> None:
+        index_path = self.site_dir / "search" / "search_index.json"
+        if not index_path.is_file():
+            return
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        if full or self.search_docs is None:
+            self.search_docs = index["docs"]
+            return
+        rebuilt = {doc["location"].split("#", 1)[0] for doc in index["docs"]}
+        kept = [d for d in self.search_docs if d["location"].split("#", 1)[0] not in rebuilt]
+        self.search_docs = kept + index["docs"]
+        index["docs"] = self.search_docs
+        index_path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+
+
+def serve_preview(project: Project, *, drafts: bool, lang: str | None, dev_addr: str) -> None:
+    """Serve the preview until interrupted (Ctrl+C)."""
+    lang = lang or project.settings.default_lang
+    if lang not in project.settings.languages:
+        raise SystemExit(f"'{lang}' is not a site language ({', '.join(project.settings.languages)})")
+    host, _, port = dev_addr.rpartition(":")
+    site_dir = Path(tempfile.mkdtemp(prefix="mochila-preview-"))
+    builder = PreviewBuilder(project, site_dir, lang=lang, drafts=drafts)
+
+    def rebuild() -> None:
+        result = builder.build()
+        if not result.problems:
+            kind = "full" if result.full else "changed pages"
+            log.warning("Preview updated (%s) in %.2f s", kind, result.seconds)
+
+    server = LiveReloadServer(
+        builder=rebuild, host=host or "127.0.0.1", port=int(port), root=str(site_dir),
+        polling_interval=0.2,
+    )
+    builder.serve_url = server.url
+    try:
+        rebuild()
+        server.watch(str(project.content_dir))
+        server.watch(str(project.config_file))
+        if (project.root / "theme").is_dir():
+            server.watch(str(project.root / "theme"))
+        log.warning("Preview of the '%s' site on %s (Ctrl+C to stop)", lang, server.url)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)

@@ -91,11 +91,47 @@ def split_language(rel_path: str, settings: ContentSettings) -> tuple[str, str, 
     return rel_path, settings.default_lang, None
 
 
-def load_catalogue(root: Path, settings: ContentSettings, shown_root: str = "") -> Catalogue:
+class ReadCache:
+    """Per-file results kept between runs of the live preview.
+
+    A file is read again when its size or modification time changes; everything is read again
+    when files are added or removed or the vocabulary changes (links and ids depend on them).
+    """
+
+    def __init__(self) -> None:
+        self.context: object = None
+        self._entries: dict[str, tuple[tuple[int, int], object]] = {}
+        self.reads = 0
+
+    def clear(self, context: object) -> None:
+        self.context = context
+        self._entries.clear()
+
+    def get(self, rel: str, stat: tuple[int, int]):
+        entry = self._entries.get(rel)
+        return entry[1] if entry is not None and entry[0] == stat else None
+
+    def put(self, rel: str, stat: tuple[int, int], result: object) -> None:
+        self.reads += 1
+        self._entries[rel] = (stat, result)
+
+
+def _stat_key(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (info.st_mtime_ns, info.st_size)
+
+
+def load_catalogue(
+    root: Path, settings: ContentSettings, shown_root: str = "", cache: ReadCache | None = None
+) -> Catalogue:
     """Read and check every file under ``root``.
 
     ``shown_root`` is how the folder is named in messages (e.g. ``content``), so paths in
-    problems are the ones the author typed.
+    problems are the ones the author typed. ``cache`` lets the preview re-read only what
+    changed.
     """
     root = Path(root)
 
@@ -112,56 +148,71 @@ def load_catalogue(root: Path, settings: ContentSettings, shown_root: str = "") 
         catalogue.problems.append(error(shown(issue.path), 1, issue.message, issue.hint))
 
     file_set = set(catalogue.files)
-    prefix = settings.activities_dir.rstrip("/") + "/"
+    context = (tuple(catalogue.files), _stat_key(root / VOCABULARY_FILE), settings, shown_root)
+    if cache is not None and cache.context != context:
+        cache.clear(context)
     for rel in catalogue.files:
         if not rel.endswith(".md"):
             continue
-        text, read_problems = read_text(root / rel, shown(rel))
-        catalogue.problems += read_problems
-        if text is None:
-            continue
-        source, split_problems = split(shown(rel), text)
-        catalogue.problems += split_problems
-        if source is None:
-            continue
-        key, lang, unknown = split_language(rel, settings)
-        if unknown:
-            catalogue.problems.append(
-                error(
-                    shown(rel),
-                    1,
-                    f"the file name ends in '.{unknown}.md' but '{unknown}' is not a "
-                    "translation language of this site",
-                    f"site languages: {', '.join(settings.languages)} "
-                    f"(the default, {settings.default_lang}, has no suffix)",
-                )
-            )
-            continue
-        body_problems, targets = _check_body(source, rel, file_set, shown)
-        catalogue.problems += body_problems
-        if rel.startswith(prefix):
-            activity, found = check_activity(
-                source,
-                vocabulary,
-                lang=lang,
-                key=key,
-                rel_path=rel,
-                default_license=settings.default_license,
-            )
-            catalogue.problems += found
-            if activity is not None:
-                activity.links = targets
-                catalogue.activities.append(activity)
-        else:
-            title = source.fields.get("title")
-            catalogue.pages.append(
-                Page(
-                    rel, key, lang, str(title.value) if title else "", source.body, source.body_line
-                )
-            )
+        stat = _stat_key(root / rel)
+        result = cache.get(rel, stat) if cache is not None else None
+        if result is None:
+            result = _read_one(root, rel, settings, vocabulary, file_set, shown)
+            if cache is not None:
+                cache.put(rel, stat, result)
+        found, item = result
+        catalogue.problems += found
+        if isinstance(item, Activity):
+            catalogue.activities.append(item)
+        elif isinstance(item, Page):
+            catalogue.pages.append(item)
     catalogue.problems += _cross_check(catalogue, file_set, shown)
     catalogue.problems.sort(key=Problem.sort_key)
     return catalogue
+
+
+def _read_one(
+    root: Path, rel: str, settings: ContentSettings, vocabulary: Vocabulary, file_set, shown
+) -> tuple[list[Problem], Activity | Page | None]:
+    """Read and check one Markdown file on its own (cross-file rules come later)."""
+    text, problems = read_text(root / rel, shown(rel))
+    if text is None:
+        return problems, None
+    source, split_problems = split(shown(rel), text)
+    problems += split_problems
+    if source is None:
+        return problems, None
+    key, lang, unknown = split_language(rel, settings)
+    if unknown:
+        problems.append(
+            error(
+                shown(rel),
+                1,
+                f"the file name ends in '.{unknown}.md' but '{unknown}' is not a "
+                "translation language of this site",
+                f"site languages: {', '.join(settings.languages)} "
+                f"(the default, {settings.default_lang}, has no suffix)",
+            )
+        )
+        return problems, None
+    body_problems, targets = _check_body(source, rel, file_set, shown)
+    problems += body_problems
+    if rel.startswith(settings.activities_dir.rstrip("/") + "/"):
+        activity, found = check_activity(
+            source,
+            vocabulary,
+            lang=lang,
+            key=key,
+            rel_path=rel,
+            default_license=settings.default_license,
+        )
+        problems += found
+        if activity is not None:
+            activity.links = targets
+        return problems, activity
+    title = source.fields.get("title")
+    page = Page(rel, key, lang, str(title.value) if title else "", source.body, source.body_line)
+    return problems, page
 
 
 def _walk(root: Path, shown) -> tuple[list[str], list[Problem]]:
