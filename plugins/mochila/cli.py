@@ -212,7 +212,7 @@ def serve(obj: Context, drafts: bool, lang: str | None, dev_addr: str) -> None:
     from .build.preview import serve_preview
 
     project = obj.project()
-    serve_preview(project, drafts=drafts, lang=lang, dev_addr=dev_addr)
+    serve_preview(project, drafts=drafts, lang=lang, dev_addr=dev_addr, echo=click.echo)
 
 
 @main.command()

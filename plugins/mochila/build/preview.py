@@ -144,7 +144,9 @@ class PreviewBuilder:
         index_path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
 
 
-def serve_preview(project: Project, *, drafts: bool, lang: str | None, dev_addr: str) -> None:
+def serve_preview(
+    project: Project, *, drafts: bool, lang: str | None, dev_addr: str, echo=print
+) -> None:
     """Serve the preview until interrupted (Ctrl+C)."""
     lang = lang or project.settings.default_lang
     if lang not in project.settings.languages:
@@ -157,7 +159,7 @@ def serve_preview(project: Project, *, drafts: bool, lang: str | None, dev_addr:
         result = builder.build()
         if not result.problems:
             kind = "full" if result.full else "changed pages"
-            log.warning("Preview updated (%s) in %.2f s", kind, result.seconds)
+            echo(f"Preview updated ({kind}) in {result.seconds:.2f} s")
 
     server = LiveReloadServer(
         builder=rebuild, host=host or "127.0.0.1", port=int(port), root=str(site_dir),
@@ -170,7 +172,7 @@ def serve_preview(project: Project, *, drafts: bool, lang: str | None, dev_addr:
         server.watch(str(project.config_file))
         if (project.root / "theme").is_dir():
             server.watch(str(project.root / "theme"))
-        log.warning("Preview of the '%s' site on %s (Ctrl+C to stop)", lang, server.url)
+        echo(f"Preview of the '{lang}' site on {server.url} (Ctrl+C to stop)")
         try:
             server.serve()
         except KeyboardInterrupt:
