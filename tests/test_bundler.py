@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from mochila.bundler import (
     MANIFEST_NAME,
     BundleError,

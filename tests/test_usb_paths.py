@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+
 from mochila.domain.usb_paths import UsbPathProblem, usb_path_problems
 
 

@@ -175,6 +175,29 @@ def new(
     click.echo(f"Created {project.shown(path)}. Next: write the steps, then run 'mochila check'.")
 
 
+class _BarProgress:
+    """A progress bar over the editions being built (website languages and bundles)."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def start(self, total: int) -> None:
+        self.bar = click.progressbar(
+            length=total,
+            label="Building website and bundles",
+            file=sys.stderr,
+            item_show_func=lambda item: item,
+        )
+        self.bar.__enter__()
+
+    def done(self, done) -> None:
+        what = "website" if done.edition.kind == "site" else done.edition.name
+        self.bar.update(1, f"{what} ({done.edition.lang})")
+
+    def finish(self) -> None:
+        self.bar.__exit__(None, None, None)
+
+
 def _prompt(question: str, default: str | None = None) -> str:
     return click.prompt(question, default=default)
 
@@ -194,8 +217,11 @@ def build(obj: Context, site_only: bool, output: Path) -> None:
     from .build.orchestrate import BuildFailed, build_everything
 
     project = obj.project()
+    progress = _BarProgress() if sys.stderr.isatty() else None
     try:
-        build_everything(project, output.resolve(), bundles=not site_only, echo=click.echo)
+        build_everything(
+            project, output.resolve(), bundles=not site_only, echo=click.echo, progress=progress
+        )
     except BuildFailed as exc:
         raise CommandError(str(exc)) from exc
 

@@ -8,7 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.activity import check_activity, kind_word
+from ..domain.catalogue import split_language
 from ..domain.scaffold import NewActivity, render_activity, slugify
+from ..domain.source import split
 from ..domain.strings import load_strings
 from ..domain.suggest import did_you_mean
 from .check import check_content
@@ -69,6 +72,12 @@ def create_activity(project: Project, request: NewRequest, ask: Ask | None) -> P
         request.areas = request.areas or original.areas
         request.tags = request.tags or original.tags
     else:
+        if lang != settings.default_lang:
+            raise ScaffoldError(
+                f"an activity starts in the site's first language ('{settings.default_lang}'); "
+                f"to write it in '{lang}', first create the original, then run "
+                f"'mochila new \"...\" --lang {lang} --translation-of ID'"
+            )
         activity_id = slugify(request.title)
         if not activity_id:
             raise ScaffoldError("the title needs at least one letter or digit")
@@ -99,7 +108,8 @@ def create_activity(project: Project, request: NewRequest, ask: Ask | None) -> P
         for value in values:
             if value not in vocabulary.terms[kind]:
                 raise ScaffoldError(
-                    f"unknown {kind} '{value}' ({did_you_mean(value, vocabulary.ids(kind))})"
+                    f"unknown {kind_word(kind)} '{value}' "
+                    f"({did_you_mean(value, vocabulary.ids(kind))})"
                 )
     content = render_activity(
         NewActivity(
@@ -115,6 +125,12 @@ def create_activity(project: Project, request: NewRequest, ask: Ask | None) -> P
         ),
         load_strings(lang),
     )
+    problems = _problems_in(content, project, target, vocabulary)
+    if problems:
+        raise ScaffoldError(
+            "the new activity would not pass 'mochila check', so it was not written:\n"
+            + "\n".join(f"  {p.message}" + (f" ({p.hint})" if p.hint else "") for p in problems)
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         # 'x' mode: never overwrite an existing file, even one created a moment ago.
@@ -127,6 +143,17 @@ def create_activity(project: Project, request: NewRequest, ask: Ask | None) -> P
         ) from None
     os.chmod(target, 0o644)
     return target
+
+
+def _problems_in(content: str, project: Project, target: Path, vocabulary) -> list:
+    """Check the rendered file with the same rules as 'mochila check' before writing it."""
+    rel = target.relative_to(project.content_dir).as_posix()
+    source, problems = split(rel, content)
+    if source is None:
+        return problems
+    key, lang, _ = split_language(rel, project.settings)
+    _, found = check_activity(source, vocabulary, lang=lang, key=key, rel_path=rel)
+    return [p for p in problems + found if p.is_error]
 
 
 def _ids(text: str) -> list[str]:

@@ -19,7 +19,9 @@ BLOCK_CLOSE = re.compile(r"^:::\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"`+[^`\n]*`+")
 # [text](target "title") and ![alt](target); the target stops at whitespace or ')'.
-INLINE_LINK = re.compile(r"(!?)\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)")
+INLINE_LINK = re.compile(
+    r"(!?)\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+[\"'][^)]*)?\)"
+)
 REFERENCE_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 HTML_ATTR = re.compile(r"\b(src|href)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -81,11 +83,12 @@ def scan_blocks(body: str, first_line: int) -> tuple[list[Block], list[BlockProb
                         number, f"unknown block ':::{kind}'", did_you_mean(kind, BLOCK_KINDS)
                     )
                 )
-                continue
+            # An unknown block still opens, so its closing ':::' is not reported as well.
             open_kind, open_line, content = kind, number, []
         elif BLOCK_CLOSE.match(line):
-            if open_kind:
+            if open_kind in BLOCK_KINDS:
                 blocks.append(Block(open_kind, "\n".join(content).strip("\n"), open_line, number))
+            if open_kind:
                 open_kind = ""
             else:
                 problems.append(
@@ -95,7 +98,7 @@ def scan_blocks(body: str, first_line: int) -> tuple[list[Block], list[BlockProb
                 )
         elif open_kind:
             content.append(line)
-    if open_kind:
+    if open_kind in BLOCK_KINDS:  # an unknown one was reported already
         problems.append(
             BlockProblem(
                 open_line,
@@ -119,7 +122,8 @@ def scan_links(body: str, first_line: int) -> list[Link]:
         line = INLINE_CODE.sub(lambda m: " " * len(m.group(0)), raw)
         found: list[tuple[int, str, bool]] = []
         for match in INLINE_LINK.finditer(line):
-            found.append((match.start(2), match.group(2), match.group(1) == "!"))
+            group = 2 if match.group(2) is not None else 3
+            found.append((match.start(group), match.group(group), match.group(1) == "!"))
         reference = REFERENCE_DEF.match(line)
         if reference:
             found.append((reference.start(1), reference.group(1), False))

@@ -12,6 +12,8 @@ def _in_years(months: int) -> bool:
 def human_age(age_min: int, age_max: int, strings: Strings) -> str:
     """Return an age range in months for babies and in years for older children."""
     if age_min == age_max:
+        if age_min == 1:
+            return strings.format("month_one", n=1)
         if _in_years(age_min):
             return strings.format("years_single", n=age_min // 12)
         return strings.format("months_single", n=age_min)

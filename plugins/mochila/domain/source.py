@@ -98,19 +98,23 @@ def split(path: str, text: str) -> tuple[SourceFile | None, list[Problem]]:
 
 
 def parse_fields(
-    path: str, yaml_text: str, first_line: int
+    path: str, yaml_text: str, first_line: int, what: str = "front matter"
 ) -> tuple[dict[str, Located] | None, list[Problem]]:
-    """Parse a YAML mapping and return its top-level keys with located values."""
+    """Parse a YAML mapping and return its top-level keys with located values.
+
+    ``what`` names the text in messages ("front matter", "the vocabulary").
+    """
     try:
         root = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
         col = (mark.column + 1) if mark else 1
-        what = exc.problem or "the YAML is not valid"
+        kind = what
+        problem = exc.problem or "the YAML is not valid"
         if exc.context:
-            what = f"{exc.context}, {what}"
-        return None, [error(path, line, f"front matter is not valid YAML: {what}", YAML_HINT, col)]
+            problem = f"{exc.context}, {problem}"
+        return None, [error(path, line, f"{kind} is not valid YAML: {problem}", YAML_HINT, col)]
     if root is None:
         return {}, []
     if not isinstance(root, yaml.MappingNode):
@@ -118,12 +122,13 @@ def parse_fields(
             error(
                 path,
                 first_line + root.start_mark.line,
-                "front matter must be a list of 'name: value' fields",
+                f"{what} must be a list of 'name: value' fields",
                 YAML_HINT,
             )
         ]
     fields: dict[str, Located] = {}
     problems: list[Problem] = []
+    unreadable = False
     for key_node, value_node in root.value:
         line = first_line + key_node.start_mark.line
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
@@ -140,10 +145,29 @@ def parse_fields(
                 )
             )
             continue
-        fields[key] = Located(
-            construct(value_node), line, key_node.start_mark.column + 1, value_node
-        )
-    return fields, problems
+        try:
+            value = construct(value_node)
+        except ValueError:
+            # YAML read '2026-13-45' as a date that does not exist: keep the text, so the
+            # field's own rule explains what is expected.
+            value = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
+        except yaml.YAMLError as exc:
+            # Valid syntax without a value, such as an unknown '!tag': stop at this field.
+            reason = getattr(exc, "problem", None) or str(exc)
+            problems.append(
+                error(
+                    path,
+                    first_line + value_node.start_mark.line,
+                    f"the value of '{key}' cannot be read: {reason}",
+                    "write plain text, a number, a list or a date like 2026-10-14 "
+                    "(text starting with '!' or '&' must be in quotes)",
+                    value_node.start_mark.column + 1,
+                )
+            )
+            unreadable = True
+            continue
+        fields[key] = Located(value, line, key_node.start_mark.column + 1, value_node)
+    return (None if unreadable else fields), problems
 
 
 def construct(node: yaml.Node) -> Any:

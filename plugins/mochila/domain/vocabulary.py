@@ -50,7 +50,7 @@ def load_vocabulary(
     text, problems = read_text(abs_path, shown)
     if text is None:
         return vocabulary, problems
-    fields, problems = parse_fields(shown, text, first_line=1)
+    fields, problems = parse_fields(shown, text, first_line=1, what="the vocabulary")
     if fields is None:
         return vocabulary, problems
     for key, located in fields.items():
