@@ -17,7 +17,7 @@ Why it is written the way it is:
   spread of vocabulary instead of lorem ipsum.
 * Fast and dependency-free: only the standard library, and front matter is rendered by
   hand (strings that are not safe as plain YAML are written as JSON strings, which are
-  valid YAML), so 1,000 activities in two languages take well under a second.
+  valid YAML), so 1,000 activities in two languages take about a second.
 
 Usage::
 
@@ -38,7 +38,7 @@ import shutil
 import string
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -714,7 +714,30 @@ INTRO: tuple[Pair, ...] = (
         "La primera vez lo probamos con {name}, que quiso {verb} {obj} toda la mañana.",
     ),
 )
+PREPARE: tuple[Pair, ...] = (
+    ("Choose a spot {place} with room to move.",
+     "Elige un sitio {place} con espacio para moverse."),
+    ("Get {obj} ready before calling the children.",
+     "Prepara {obj} antes de llamar al grupo."),
+    ("Keep a cloth and a bowl of water nearby for cleaning up.",
+     "Ten a mano un trapo y un cuenco con agua para limpiar."),
+    ("Tell families the day before so that they can bring {obj2}.",
+     "Avisa a las familias el día anterior para que puedan traer {obj2}."),
+    ("Plan about {duration} minutes, without rushing.",
+     "Calcula unos {duration} minutos, sin prisas."),
+    ("Think of one question to ask at the end.",
+     "Piensa una pregunta para hacer al final."),
+    ("Put away anything that could distract the group.",
+     "Guarda lo que pueda distraer al grupo."),
+    ("Try it yourself first: {verb} {obj} and see what happens.",
+     "Pruébalo antes: intenta {verb} {obj} y mira qué pasa."),
+)
+# In the order they happen: an activity uses a sorted sample of them.
 STEPS: tuple[Pair, ...] = (
+    (
+        "Sit at the children's height and keep {obj} between you.",
+        "Siéntate a la altura de las niñas y los niños y deja {obj} entre vosotros.",
+    ),
     ("Place {obj} {place} within easy reach.", "Coloca {obj} {place}, al alcance de la mano."),
     (
         "Show how to {verb} {obj}, slowly and without words.",
@@ -725,16 +748,28 @@ STEPS: tuple[Pair, ...] = (
         "Invita a cada criatura a {verb} {obj} a su manera.",
     ),
     (
+        "Describe out loud what {name} is doing, without correcting.",
+        "Describe en voz alta lo que hace {name}, sin corregir.",
+    ),
+    (
         "Name what you see: colours, sounds, shapes and textures.",
         "Nombra lo que ves: colores, sonidos, formas y texturas.",
     ),
     (
-        "Add {obj2} once the first idea feels familiar.",
-        "Añade {obj2} cuando la primera idea ya resulte familiar.",
+        "Try a few rounds using only their {body}.",
+        "Probad unas rondas usando solo {body}.",
+    ),
+    (
+        "Count together how many times you can {verb} {obj}.",
+        "Contad juntos cuántas veces podéis {verb} {obj}.",
     ),
     (
         "Take turns so that everyone can {verb} {obj} at least once.",
         "Haced turnos para que todo el mundo pueda {verb} {obj} al menos una vez.",
+    ),
+    (
+        "Add {obj2} once the first idea feels familiar.",
+        "Añade {obj2} cuando la primera idea ya resulte familiar.",
     ),
     (
         "Pause and ask what might happen if you {verb} {obj2} instead.",
@@ -744,30 +779,14 @@ STEPS: tuple[Pair, ...] = (
         "Let the children lead for a while and follow their ideas.",
         "Deja que las niñas y los niños guíen el juego un rato y sigue sus ideas.",
     ),
+    (
+        "Finish with a quiet moment and a deep breath.",
+        "Terminad con un momento tranquilo y una respiración profunda.",
+    ),
     ("Tidy up together and put {obj} away.", "Recoged juntos y guardad {obj}."),
     (
         "Repeat the game {time}, changing one small detail.",
         "Repite el juego {time}, cambiando un pequeño detalle.",
-    ),
-    (
-        "Try a few rounds using only their {body}.",
-        "Probad unas rondas usando solo {body}.",
-    ),
-    (
-        "Describe out loud what {name} is doing, without correcting.",
-        "Describe en voz alta lo que hace {name}, sin corregir.",
-    ),
-    (
-        "Sit at the children's height and keep {obj} between you.",
-        "Siéntate a la altura de las niñas y los niños y deja {obj} entre vosotros.",
-    ),
-    (
-        "Count together how many times you can {verb} {obj}.",
-        "Contad juntos cuántas veces podéis {verb} {obj}.",
-    ),
-    (
-        "Finish with a quiet moment and a deep breath.",
-        "Terminad con un momento tranquilo y una respiración profunda.",
     ),
 )
 TIP_TITLES: tuple[Pair, ...] = (
@@ -1184,7 +1203,10 @@ AFTER_PROMPTS_WITH_NOTES: tuple[tuple[Pair, Pair], ...] = (
 )
 
 HEADINGS: dict[str, tuple[Pair, ...]] = {
-    "materials": (("What you need", "Qué necesitas"), ("Materials", "Materiales")),
+    # Not "Materials" or "Before you start": the activity card already renders headings
+    # with those ids, and a second one would give the page duplicate anchors.
+    "materials": (("What you need", "Qué necesitas"), ("You will need", "Vas a necesitar")),
+    "prepare": (("Getting ready", "Preparación"), ("Preparing the space", "Preparar el espacio")),
     "steps": (("How to do it", "Cómo hacerlo"), ("Step by step", "Paso a paso"),
               ("Steps", "Pasos")),
     "why": (("Why it matters", "Por qué es importante"), ("What children learn", "Qué aprenden"),
@@ -1203,55 +1225,95 @@ SVG_PALETTE = (
 )
 # fmt: on
 
-INDEX_PAGES: dict[str, str] = {
-    "en": (
-        "# Mochila\n\n"
-        "Playful, low-cost activities for families, educators and facilitators who share "
-        "time with young children. Each activity lists what you need, the steps, and a few "
-        "questions to think about afterwards.\n\n"
-        "Filter the catalogue by age, area, duration or tag, or read [about this "
-        "collection](about.md).\n\n"
-        f"{CATALOGUE_MARKER}\n"
-    ),
-    "es": (
-        "# Mochila\n\n"
-        "Actividades lúdicas y de bajo coste para familias, educadoras, educadores y "
-        "personas facilitadoras que comparten tiempo con la primera infancia. Cada actividad "
-        "indica qué se necesita, los pasos y algunas preguntas para pensar después.\n\n"
-        "Filtra el catálogo por edad, área, duración o etiqueta, o lee [sobre esta "
-        "colección](about.md).\n\n"
-        f"{CATALOGUE_MARKER}\n"
-    ),
-}
-ABOUT_PAGES: dict[str, str] = {
-    "en": (
-        "# About this collection\n\n"
-        "This is a synthetic collection written by `scripts/gen_corpus.py` "
-        "({n} activities, seed {seed}) to test Mochila at scale. The activities read like "
-        "real ones but were assembled from templates: do not use them with children "
-        "without reviewing them first.\n\n"
-        "## Licence\n\n"
-        "Unless an activity says otherwise, its text is shared under CC BY-SA 4.0.\n"
-    ),
-    "es": (
-        "# Sobre esta colección\n\n"
-        "Esta es una colección sintética escrita por `scripts/gen_corpus.py` "
-        "({n} actividades, semilla {seed}) para probar Mochila a gran escala. Las actividades "
-        "parecen reales pero se han montado a partir de plantillas: no las uses con niñas y "
-        "niños sin revisarlas antes.\n\n"
-        "## Licencia\n\n"
-        "Salvo que una actividad diga otra cosa, su texto se comparte bajo CC BY-SA 4.0.\n"
-    ),
+# Pages besides the activities, per language. Like the sample content they carry only a
+# `title` in their front matter; guide.md exists because the project's mkdocs.yml lists it
+# in `nav`, so a generated folder can stand in for content/ without warnings.
+PAGES: dict[str, dict[str, str]] = {
+    "index": {
+        "en": (
+            "---\ntitle: Welcome to Mochila\n---\n\n"
+            "Playful, low-cost activities for families, educators and facilitators who share "
+            "time with young children. Each activity lists what you need, the steps, and a few "
+            "questions to think about afterwards.\n\n"
+            "Filter the catalogue by age, area, duration or tag. If you accompany groups of "
+            "families, start with the [guide for facilitators](guide.md), or read [about this "
+            "collection](about.md).\n\n"
+            f"{CATALOGUE_MARKER}\n"
+        ),
+        "es": (
+            "---\ntitle: Bienvenidos a Mochila\n---\n\n"
+            "Actividades lúdicas y de bajo coste para familias, educadoras, educadores y "
+            "personas facilitadoras que comparten tiempo con la primera infancia. Cada actividad "
+            "indica qué se necesita, los pasos y algunas preguntas para pensar después.\n\n"
+            "Filtra el catálogo por edad, área, duración o etiqueta. Si acompañas a grupos de "
+            "familias, empieza por la [guía para facilitadoras y facilitadores](guide.md), o lee "
+            "[sobre esta colección](about.md).\n\n"
+            f"{CATALOGUE_MARKER}\n"
+        ),
+    },
+    "about": {
+        "en": (
+            "---\ntitle: About this collection\n---\n\n"
+            "This is a synthetic collection written by `scripts/gen_corpus.py` "
+            "({n} activities, seed {seed}) to test Mochila at scale. The activities read like "
+            "real ones but were assembled from templates: do not use them with children "
+            "without reviewing them first.\n\n"
+            "## Licence\n\n"
+            "Unless an activity says otherwise, its text is shared under CC BY-SA 4.0.\n"
+        ),
+        "es": (
+            "---\ntitle: Sobre esta colección\n---\n\n"
+            "Esta es una colección sintética escrita por `scripts/gen_corpus.py` "
+            "({n} actividades, semilla {seed}) para probar Mochila a gran escala. Las "
+            "actividades parecen reales pero se han montado a partir de plantillas: no las uses "
+            "con niñas y niños sin revisarlas antes.\n\n"
+            "## Licencia\n\n"
+            "Salvo que una actividad diga otra cosa, su texto se comparte bajo CC BY-SA 4.0.\n"
+        ),
+    },
+    "guide": {
+        "en": (
+            "---\ntitle: How to use these activities\n---\n\n"
+            "The activities are invitations, not recipes: adapt them to your children, your "
+            "community and what you have at hand.\n\n"
+            "## Preparing\n\n"
+            "- Read the whole activity first, including the reflection questions.\n"
+            "- Choose by the child, not only by the age.\n"
+            "- Try it yourself before the children do.\n\n"
+            "## Reflecting\n\n"
+            "Each activity has questions for before and after. They are not a test: they help "
+            "you look at your own practice.\n"
+        ),
+        "es": (
+            "---\ntitle: Cómo usar estas actividades\n---\n\n"
+            "Las actividades son invitaciones, no recetas: adáptalas a tus niñas y niños, a tu "
+            "comunidad y a lo que tengas a mano.\n\n"
+            "## Preparar\n\n"
+            "- Lee la actividad entera, también las preguntas de reflexión.\n"
+            "- Elige pensando en cada criatura, no solo en la edad.\n"
+            "- Pruébala tú antes que las niñas y los niños.\n\n"
+            "## Reflexionar\n\n"
+            "Cada actividad tiene preguntas para antes y después. No son un examen: te ayudan a "
+            "mirar tu propia práctica.\n"
+        ),
+    },
 }
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Strings matching this can be written as plain YAML scalars; anything else is quoted.
 _PLAIN_RE = re.compile(r"[^\W\d_][^:#\[\]{}&*!|>'\"%@`\n\\]*(?<! )")
-_PLAIN_FLOW_RE = re.compile(r"[^\W\d_][^:#\[\]{},&*!|>'\"%@`\n\\]*(?<! )")
 _YAML_RESERVED = frozenset(("y", "n", "yes", "no", "true", "false", "on", "off", "null"))
 _SPANISH_CONTRACTIONS = re.compile(r"\b([Aa]|[Dd]e) el\b")
 _CONTRACTIONS = {"a": "al", "A": "Al", "de": "del", "De": "Del"}
 _FORMATTER = string.Formatter()
+
+# Slots filled straight from a shared table; the others depend on the activity.
+_TABLE_SLOTS: dict[str, tuple[Pair, ...]] = {
+    "place": PLACES,
+    "time": TIMES,
+    "skill": SKILLS,
+    "feeling": FEELINGS,
+    "body": BODY,
+}
 
 BODY_MIN_WORDS = 400
 BODY_MAX_WORDS = 900
@@ -1285,14 +1347,13 @@ def _cap(text: str) -> str:
     return text
 
 
-def _scalar(value: str, flow: bool = False) -> str:
+def _scalar(value: str) -> str:
     """Render a string as YAML: plain when unambiguous, else as a JSON (= YAML) string.
 
     Why: readable front matter for the common case, guaranteed-correct quoting for
     titles with colons, quotes or a leading ``¿``.
     """
-    pattern = _PLAIN_FLOW_RE if flow else _PLAIN_RE
-    if pattern.fullmatch(value) and value.lower() not in _YAML_RESERVED:
+    if _PLAIN_RE.fullmatch(value) and value.lower() not in _YAML_RESERVED:
         return value
     return json.dumps(value, ensure_ascii=False)
 
@@ -1336,19 +1397,17 @@ class _Writer:
 
     def _slot(self, name: str, values: dict[str, Pair]) -> Pair:
         rng, group = self.rng, self.group
-        simple: dict[str, Callable[[], Pair]] = {
-            "obj": lambda: rng.choice(self.materials),
-            "verb": lambda: rng.choice(group.verbs),
-            "place": lambda: rng.choice(PLACES),
-            "time": lambda: rng.choice(TIMES),
-            "skill": lambda: rng.choice(SKILLS),
-            "feeling": lambda: rng.choice(FEELINGS),
-            "body": lambda: rng.choice(BODY),
-            "theme": lambda: group.theme,
-            "duration": lambda: (self.duration, self.duration),
-        }
-        if name in simple:
-            return simple[name]()
+        table = _TABLE_SLOTS.get(name)
+        if table is not None:
+            return rng.choice(table)
+        if name == "obj":
+            return rng.choice(self.materials)
+        if name == "verb":
+            return rng.choice(group.verbs)
+        if name == "theme":
+            return group.theme
+        if name == "duration":
+            return (self.duration, self.duration)
         if name == "obj2":
             return self._distinct(self.materials, values.get("obj"))
         if name == "skill2":
@@ -1364,7 +1423,7 @@ class _Writer:
             return values[name]
         raise KeyError(f"unknown template slot {{{name}}}")
 
-    def fill(self, template: Pair, capitalise: bool = True) -> Pair:
+    def fill(self, template: Pair) -> Pair:
         """Render one template pair with freshly chosen slot values."""
         values: dict[str, Pair] = {}
         for name in _template_fields(template):
@@ -1378,7 +1437,7 @@ class _Writer:
             rendered = text.format_map({k: v[i] for k, v in values.items()})
             if SUPPORTED_LANGUAGES[i] == "es":
                 rendered = _SPANISH_CONTRACTIONS.sub(_contract, rendered)
-            out.append(_cap(rendered) if capitalise else rendered)
+            out.append(_cap(rendered))
         return (out[0], out[1])
 
     def pick(self, pool: Sequence[Pair]) -> Pair:
@@ -1418,6 +1477,7 @@ def template_pools() -> dict[str, tuple[Pair, ...]]:
     """All sentence pools, for tests that check both languages use the same slots."""
     return {
         "intro": INTRO,
+        "prepare": PREPARE,
         "steps": STEPS,
         "tips": TIPS,
         "why": WHY,
@@ -1431,21 +1491,27 @@ def template_pools() -> dict[str, tuple[Pair, ...]]:
         "summaries": SUMMARIES,
         "before": BEFORE_PROMPTS,
         "after": AFTER_PROMPTS,
+        "after_with_notes": tuple(pair for item in AFTER_PROMPTS_WITH_NOTES for pair in item),
     }
 
 
 def _plan(rng: random.Random, n: int, images_ratio: float) -> list[Activity]:
     """Decide slug, group, titles and flags of every activity."""
     activities: list[Activity] = []
-    seen_combo: dict[tuple[str, int, int], int] = {}
     used_titles: tuple[set[str], set[str]] = (set(), set())
+    # Every (theme, base phrase, qualifier or none) once, in a seeded order: titles only
+    # need a "(variation k)" suffix once all combinations are used (about 2,900).
+    combos = [
+        (group, base_index, qual_index)
+        for group in GROUPS
+        for base_index in range(len(group.bases))
+        for qual_index in range(-1, len(QUALIFIERS))
+    ]
+    rng.shuffle(combos)
     for i in range(n):
-        group = rng.choice(GROUPS)
-        base_index = rng.randrange(len(group.bases))
+        group, base_index, qual_index = combos[i % len(combos)]
+        k = i // len(combos) + 1
         base_slug, base_en, base_es = group.bases[base_index]
-        qual_index = -1 if rng.random() < 0.2 else rng.randrange(len(QUALIFIERS))
-        combo = (group.folder, base_index, qual_index)
-        seen_combo[combo] = k = seen_combo.get(combo, 0) + 1
         titles = []
         for lang_i, base in enumerate((base_en, base_es)):
             title = base if qual_index < 0 else f"{base} {QUALIFIERS[qual_index][lang_i]}"
@@ -1622,7 +1688,8 @@ def _render(
         return (" ".join(s[0] for s in sentences), " ".join(s[1] for s in sentences))
 
     intro = paragraph([w.sentence(INTRO) for _ in range(rng.randint(2, 3))])
-    steps = [w.sentence(STEPS) for _ in range(rng.randint(4, 7))]
+    prepare = [w.sentence(PREPARE) for _ in range(rng.randint(3, 5))]
+    steps = [w.fill(STEPS[j]) for j in sorted(rng.sample(range(len(STEPS)), rng.randint(4, 7)))]
     tip_title = rng.choice(TIP_TITLES)
     tip = paragraph([w.sentence(TIPS) for _ in range(rng.randint(1, 2))])
     reflect = w.sentence(REFLECT)
@@ -1664,8 +1731,15 @@ def _render(
                 IMAGE_ALT[1].format(title=act.titles[1]),
             )
             blocks.append(tuple(f"![{a}](images/{act.slug}.svg)" for a in alt))
-        blocks.append(headings["materials"])
-        blocks.append(tuple("\n".join(f"- {m[i]}" for m in materials) for i in (0, 1)))
+        # The card built from front matter already lists the materials, so the body's
+        # bullet list repeats them only when the front matter has none.
+        if include_materials:
+            blocks.append(headings["prepare"])
+            items = prepare
+        else:
+            blocks.append(headings["materials"])
+            items = materials
+        blocks.append(tuple("\n".join(f"- {m[i]}" for m in items) for i in (0, 1)))
         blocks.append(headings["steps"])
         blocks.append(
             tuple("\n".join(f"{k}. {s[i]}" for k, s in enumerate(steps, 1)) for i in (0, 1))
@@ -1780,6 +1854,11 @@ def generate(
 
     The first language is the default one: its files are ``<slug>.md``, the others
     ``<slug>.<lang>.md``. The same arguments always produce byte-identical files.
+    ``out_dir`` must be absent or empty; with ``force`` an earlier corpus (recognised by
+    its marker file) is replaced. Counts returned: activities, translations (files in
+    other languages), images, restricted, drafts, notes (activities with a notes block),
+    links (activities linking to another), words (body words in the default language)
+    and files (every file written, the marker included).
     """
     langs = _validate_args(n, languages, images_ratio)
     out_dir = Path(out_dir)
@@ -1801,10 +1880,10 @@ def generate(
         files[rel] = text.encode("utf-8")
 
     put("_vocabulary.yml", VOCABULARY_YAML)
-    for lang in langs:
-        name = "index.md" if lang == default_lang else f"index.{lang}.md"
-        put(name, INDEX_PAGES[lang])
-    put("about.md", ABOUT_PAGES[default_lang].format(n=n, seed=seed))
+    for page, texts in PAGES.items():
+        for lang in langs:
+            text = texts[lang].replace("{n}", str(n)).replace("{seed}", str(seed))
+            put(_file_name(page, lang, default_lang), text)
     put(
         MARKER_FILE,
         f"Written by scripts/gen_corpus.py: n={n} seed={seed} languages={','.join(langs)} "

@@ -43,6 +43,7 @@ class Strings:
             "showing",
             "no_match",
             "written_on",
+            "journal_not_shared",
         ]
         return {key: self.table[key] for key in keys}
 

@@ -300,6 +300,12 @@
     return node;
   }
 
+  /* Firefox gives every file:// page its own localStorage, so this page cannot
+     see answers written on activity pages (they stay saved on each page). */
+  function storageSplitPerFile() {
+    return location.protocol === "file:" && /\bFirefox\/\d/.test(navigator.userAgent || "");
+  }
+
   function renderJournal(root, groups) {
     var list = root.querySelector(".mochila-journal__list");
     var actions = root.querySelector(".mochila-journal__actions");
@@ -350,7 +356,8 @@
     var isEmpty = groups.length === 0;
     if (actions) actions.hidden = isEmpty;
     if (empty) {
-      if (t("journal_empty")) setText(empty, t("journal_empty"));
+      var message = (storageSplitPerFile() && t("journal_not_shared")) || t("journal_empty");
+      if (message) setText(empty, message);
       empty.hidden = !isEmpty;
     }
   }
@@ -794,6 +801,16 @@
 
   /* ----------------------------------------------------------------- start */
 
+  /* Material's search overlay is role="dialog" without a name (axe:
+     aria-dialog-name): borrow the search field's own label. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    var input = dialog && dialog.querySelector("input[aria-label]");
+    if (input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+    }
+  }
+
   var printReady = false;
 
   /* Runs once per page content: on load, and again only if Material's instant
@@ -807,6 +824,7 @@
     initPrompts(storage, store);
     initJournal(storage, store);
     initCatalogue();
+    nameSearchDialog();
     if (!printReady) {
       printReady = true;
       initPrint();

@@ -57,6 +57,8 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             languages=tuple(self.config.languages), default_license=self.config.license
         )
 
+    # Before Material's search plugin, which takes its stemmer language from theme.language.
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None

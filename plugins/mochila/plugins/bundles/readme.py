@@ -16,6 +16,8 @@ HOW TO OPEN IT
 2. Unzip it: right-click the file and choose "Extract all" (Windows) or double-click it (Mac).
 3. Open the new folder and double-click "{start}".
    It opens in your web browser. No internet connection is needed.
+   Chrome or Edge work best: in Firefox, "My reflections" cannot gather the answers
+   written on the activity pages (each answer still stays on its own page).
 
 Everything works without internet: the activities, the search box, the filters and the
 reflection journal. Your answers to the reflection questions stay in this browser on this
@@ -38,6 +40,8 @@ CÓMO ABRIRLO
    doble clic (Mac).
 3. Abra la carpeta nueva y haga doble clic en "{start}".
    Se abre en el navegador. No necesita conexión a internet.
+   Funciona mejor con Chrome o Edge: en Firefox, "Mis reflexiones" no puede reunir las
+   respuestas escritas en las actividades (cada respuesta sigue en su propia página).
 
 Todo funciona sin internet: las actividades, el buscador, los filtros y el diario de
 reflexiones. Sus respuestas a las preguntas de reflexión se quedan en este navegador, en este

@@ -37,8 +37,8 @@ def render_cards(
         )
         items.append(
             f'<li class="mochila-cards__item" {data}><article>'
-            f'<h3 class="mochila-cards__title"><a href="{escape(url_of(activity))}">'
-            f"{escape(activity.title)}</a></h3>"
+            f'<h2 class="mochila-cards__title"><a href="{escape(url_of(activity))}">'
+            f"{escape(activity.title)}</a></h2>"
             f'<p class="mochila-cards__summary">{escape(activity.summary)}</p>'
             f'<p class="mochila-cards__meta">{meta}</p></article></li>'
         )
