@@ -19,7 +19,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from ...domain.body import rewrite_links
 from ...domain.catalogue import Catalogue, load_catalogue, split_language
 from ...domain.edition import PREVIEW, SITE, Edition
-from ...domain.facets import build_facet_index
+from ...domain.facets import build_facet_index, facet_values
 from ...domain.problems import ContentError
 from ...domain.settings import ContentSettings
 from ...domain.strings import load_strings
@@ -51,6 +51,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         self.render_cache: RenderCache | None = None
         self._cached: dict[str, str] = {}
         self._strings: dict[str, object] = {}
+        self._facets_by_lang: dict[str, set[str]] = {}
 
     def settings(self) -> ContentSettings:
         return ContentSettings(
@@ -84,6 +85,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         edition_line = strings.format("edition_line", edition=label, count=len(activities))
         if not label:
             edition_line = edition_line.split(" · ", 1)[-1]
+        self._facets_by_lang = {}
         self.state = EditionState(
             edition=edition,
             catalogue=catalogue,
@@ -239,6 +241,19 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
 
         return rewrite_links(markdown, replace)
 
+    def _facet_pages(self, lang: str) -> set[str]:
+        """Facet pages the site in ``lang`` has (a value may have no activity there)."""
+        if lang not in self._facets_by_lang:
+            state = self.state
+            chosen = state.edition.selection.select(state.catalogue.in_language(lang))
+            self._facets_by_lang[lang] = {
+                f"facets/{facet}/{value}.md"
+                for activity in chosen
+                for facet, values in facet_values(activity).items()
+                for value in values
+            }
+        return self._facets_by_lang[lang]
+
     def _translations(self, page: Page, files: Files) -> list[dict[str, object]]:
         """Links to this page in the other site languages (website only)."""
         state = self.state
@@ -259,6 +274,8 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             if activity is not None:
                 other = state.catalogue.by_key(activity.key).get(lang)
                 exists = other is not None and edition.selection.matches(other)
+            elif key.startswith("facets/"):
+                exists = key in self._facet_pages(lang)
             target_page = page.file.url if exists else "index.html"
             result.append(
                 {
