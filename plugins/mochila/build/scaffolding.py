@@ -91,7 +91,14 @@ def create_activity(project: Project, request: NewRequest, ask: Ask | None) -> P
             return value
         if ask is None:
             raise ScaffoldError(f"missing {flag}: {question}")
-        return parse(ask(question, None))
+        for _ in range(5):  # ask again after a typo, but never loop forever
+            try:
+                answer = parse(ask(question, None).strip())
+            except ValueError:
+                continue
+            if answer:
+                return answer
+        raise ScaffoldError(f"no usable answer for {flag}")
 
     summary = need(request.summary, "--summary", "Summary (one or two plain sentences)")
     audience = need(
@@ -99,7 +106,7 @@ def create_activity(project: Project, request: NewRequest, ask: Ask | None) -> P
         f"Audience, comma-separated ({', '.join(vocabulary.ids('audience'))})", _ids,
     )
     age = need(request.age, "--age", "Age in months, MIN-MAX (e.g. 24-48)", _age)
-    duration = need(request.duration, "--duration", "Duration in minutes", int)
+    duration = need(request.duration, "--duration", "Duration in minutes (1-600)", _minutes)
     areas = need(
         request.areas, "--areas",
         f"Development areas, comma-separated ({', '.join(vocabulary.ids('areas'))})", _ids,
@@ -156,10 +163,19 @@ def _problems_in(content: str, project: Project, target: Path, vocabulary) -> li
     return [p for p in problems + found if p.is_error]
 
 
+def _minutes(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 600:
+        raise ValueError(text)
+    return value
+
+
 def _ids(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def _age(text: str) -> tuple[int, int]:
     low, high = (int(part) for part in text.replace("–", "-").split("-"))
+    if not 0 <= low <= high <= 216:
+        raise ValueError(text)
     return low, high
