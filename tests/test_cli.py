@@ -303,7 +303,7 @@ def test_new_in_a_language_that_is_not_a_site_language(project):
         ("--summary", "missing --summary: Summary (one or two plain sentences)"),
         ("--audience", "missing --audience: Audience, comma-separated (families, educators)"),
         ("--age", "missing --age: Age in months, MIN-MAX (e.g. 24-48)"),
-        ("--duration", "missing --duration: Duration in minutes"),
+        ("--duration", "missing --duration: Duration in minutes (1-600)"),
         (
             "--areas",
             "missing --areas: Development areas, comma-separated (motor, language, sensory)",
