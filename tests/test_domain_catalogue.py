@@ -47,7 +47,7 @@ def test_split_language(path, expected):
 
 
 def test_clean_folder_with_translations_and_pages(project):
-    project.activity("water-play.md", extra="related: [sand-play]\ntags: [water]")
+    project.activity("water-play.md", extra="tags: [water]")
     project.activity("water-play.es.md", title="Juego con agua", summary="Los bebés vierten agua.")
     project.activity(
         "sand-play.md",

@@ -338,6 +338,7 @@ def _cross_check(catalogue: Catalogue, file_set: set[str], shown) -> list[Proble
     for activity in catalogue.activities:
         ids_by_lang[activity.lang].add(activity.id)
     all_ids = set().union(*ids_by_lang.values()) if ids_by_lang else set()
+    public_ids = {a.id for a in catalogue.activities if not a.is_draft and not a.is_restricted}
 
     for activity in catalogue.activities:
         where = shown(activity.path)
@@ -396,6 +397,16 @@ def _cross_check(catalogue: Catalogue, file_set: set[str], shown) -> list[Proble
                         did_you_mean(
                             related, all_ids, "use the 'id:' written in that activity's file"
                         ),
+                    )
+                )
+            elif related not in public_ids and not (activity.is_draft or activity.is_restricted):
+                problems.append(
+                    warning(
+                        where,
+                        activity.related_lines[index],
+                        f"related activity '{related}' is a draft or for facilitators only, "
+                        "so public pages will not list it",
+                        "remove it from 'related', or publish it",
                     )
                 )
             elif related == activity.id:

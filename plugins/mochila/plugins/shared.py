@@ -51,12 +51,22 @@ class HtmlStash:
         self._toc: dict[str, tuple[list, list]] = {}
 
     def hold(
-        self, src: str, html: str, toc: list[tuple[str, str]] = (), at_start: bool = True
+        self,
+        src: str,
+        html: str,
+        toc: list[tuple[str, str]] = (),
+        at_start: bool = True,
+        rank: int = 0,
     ) -> str:
+        """Hold ``html``; its TOC entries go before (or after) the Markdown's, by ``rank``.
+
+        Plugins hold in the order their hooks run, not in page order, so ``rank`` says where
+        an entry belongs among the others at the same end (the card ranks before prompts).
+        """
         held = self._held.setdefault(src, [])
         held.append(html)
         start, end = self._toc.setdefault(src, ([], []))
-        (start if at_start else end).extend(toc)
+        (start if at_start else end).extend((rank, title, anchor) for title, anchor in toc)
         return f"\n\n{PLACEHOLDER.format(len(held) - 1)}\n\n"
 
     def release(self, src: str, html: str) -> tuple[str, list, list]:
@@ -65,7 +75,11 @@ class HtmlStash:
         for index, block in enumerate(held):
             html = html.replace(f"<p>{PLACEHOLDER.format(index)}</p>", block, 1)
         start, end = self._toc.pop(src, ([], []))
-        return html, start, end
+        ordered = [
+            [(title, anchor) for _, title, anchor in sorted(entries, key=lambda e: e[0])]
+            for entries in (start, end)
+        ]
+        return html, ordered[0], ordered[1]
 
 
 PLACEHOLDER = "mochilahtml{}x"

@@ -95,6 +95,10 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             edition_line=edition_line,
         )
         config.theme["language"] = edition.lang
+        if config.site_url and edition.kind == SITE and edition.prefix(edition.lang):
+            # Each language is published in its own folder: canonical links and the sitemap
+            # of the Spanish site must point into es/.
+            config.site_url = config.site_url.rstrip("/") + "/" + edition.prefix(edition.lang)
         config.extra["mochila"] = {
             "store": edition.store,
             "edition_line": edition_line,
@@ -162,15 +166,21 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         related = []
         for related_id in activity.related:
             target = state.activity_file(related_id)
+            if target is not None:
+                title = state.catalogue.find(state.edition.lang, related_id).title
+                related.append((title, relative_url(target, page.file)))
+                continue
+            # Left out of this edition: name it only if it is published and public anywhere,
+            # so a draft's or a facilitators-only title never reaches a public page.
             other = state.catalogue.find(state.edition.lang, related_id) or next(
                 (a for a in state.catalogue.activities if a.id == related_id), None
             )
-            title = other.title if other else related_id
-            related.append((title, relative_url(target, page.file) if target else None))
+            if other is not None and not other.is_draft and not other.is_restricted:
+                related.append((other.title, None))
         related_html = render_related(related, strings)
         related_toc = [(strings["related"], "mochila-related")] if related else []
         return (
-            state.stash.hold(src, card, card_toc)
+            state.stash.hold(src, card, card_toc, rank=-1)
             + markdown
             + (state.stash.hold(src, related_html, related_toc, at_start=False) if related else "")
         )

@@ -62,14 +62,14 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
         prune_search_languages(site, [state.edition.lang])
         remove_source_maps(site)
         disable_remote_urls(site)
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
+        # No address on the web (sitemaps), and 404.html links from the server root.
+        for name in ("sitemap.xml", "sitemap.xml.gz", "404.html"):
             if (site / name).exists():
                 os.remove(site / name)
         strings = state.strings
         start = strings["start_page"]
-        (site / start).write_text(
-            start_page(strings["catalogue_title"], state.edition.lang), "utf-8"
-        )
+        title = state.edition.title or strings["catalogue_title"]
+        (site / start).write_text(start_page(title, state.edition.lang), "utf-8")
         (site / strings["readme_name"]).write_text(
             readme_text(state.edition, strings, len(state.activities)), "utf-8"
         )
