@@ -346,3 +346,15 @@ def test_vocabulary_problems_reach_the_catalogue(project, vocabulary_text):
         "content/activities/a.md:8:1: error: unknown area 'motor' in 'areas' "
         "(choose one of: language, sensory)",
     ]
+
+
+def test_related_to_a_draft_is_a_warning_naming_it(project):
+    project.activity("water-play.md", extra="related: [sand-play]")
+    project.activity("sand-play.md", id="sand-play", title="Sand play", extra="status: draft")
+    catalogue = project.check()
+    assert catalogue.errors == []
+    assert [p.format() for p in catalogue.problems] == [
+        "content/activities/water-play.md:9:1: warning: related activity 'sand-play' is a draft "
+        "or for facilitators only, so public pages will not list it "
+        "(remove it from 'related', or publish it)"
+    ]
