@@ -32,9 +32,13 @@ class EditionState:
     pages: dict[str, Activity] = field(default_factory=dict)
     files_by_key: dict[str, File] = field(default_factory=dict)
     stash: HtmlStash = field(default_factory=lambda: HtmlStash())
+    _by_id: dict[str, Activity] | None = field(default=None, repr=False)
 
     def activity_file(self, activity_id: str) -> File | None:
-        activity = next((a for a in self.activities if a.id == activity_id), None)
+        """The page of an activity in this edition, or None if the edition leaves it out."""
+        if self._by_id is None:
+            self._by_id = {a.id: a for a in self.activities}
+        activity = self._by_id.get(activity_id)
         return self.files_by_key.get(activity.key) if activity else None
 
 
