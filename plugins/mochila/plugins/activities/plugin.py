@@ -4,10 +4,8 @@ and renders each activity's metadata card, related activities and links to left-
 from __future__ import annotations
 
 import hashlib
-import posixpath
 from html import escape
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -16,8 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from ...domain.body import rewrite_links
-from ...domain.catalogue import Catalogue, load_catalogue, split_language
+from ...domain.catalogue import Catalogue, load_catalogue
 from ...domain.edition import PREVIEW, SITE, Edition
 from ...domain.facets import build_facet_index, facet_values
 from ...domain.problems import ContentError
@@ -26,6 +23,7 @@ from ...domain.strings import load_strings
 from ..shared import EditionState, RenderCache, relative_url
 from .config import ActivitiesConfig
 from .files import edition_files
+from .links import rewrite_edition_links
 from .renderer import render_card, render_missing, render_related
 
 log = get_plugin_logger(__name__)
@@ -225,31 +223,14 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
 
     def _rewrite_links(self, markdown: str, page: Page, files: Files) -> str:
         state = self.state
-        settings = state.catalogue.settings
-        directory = posixpath.dirname(page.file.src_uri)
-        offline = state.edition.offline
-
-        def replace(text: str, target: str) -> str | None:
-            parts = urlsplit(target)
-            if parts.scheme or target.startswith("//"):
-                if offline and parts.scheme in ("http", "https"):
-                    return f'{text} <span class="mochila-external">({escape(parts.netloc)})</span>'
-                return None
-            if not parts.path.endswith(".md"):
-                return None
-            resolved = posixpath.normpath(posixpath.join(directory, parts.path))
-            key, _, _ = split_language(resolved, settings)
-            if files.get_file_from_path(key) is not None:
-                if key == resolved:
-                    return None
-                new_target = posixpath.relpath(key, directory or ".")
-                fragment = f"#{parts.fragment}" if parts.fragment else ""
-                return f"[{text}]({new_target}{fragment})"
-            if key.startswith(settings.activities_dir + "/"):
-                return render_missing(text, state.strings)
-            return None
-
-        return rewrite_links(markdown, replace)
+        return rewrite_edition_links(
+            markdown,
+            page.file.src_uri,
+            lambda key: files.get_file_from_path(key) is not None,
+            state.catalogue.settings,
+            lambda text: render_missing(text, state.strings),
+            offline=state.edition.offline,
+        )
 
     def _facet_pages(self, lang: str) -> set[str]:
         """Facet pages the site in ``lang`` has (a value may have no activity there)."""
