@@ -371,12 +371,12 @@ def test_rendered_activity_in_spanish_uses_spanish_headings(es):
 
 def test_edition_store_and_prefix():
     site = Edition(SITE, "site", "es", languages=("en", "es"))
-    assert site.store == "site-site-es"
+    assert site.store == "site-es"
     assert (site.prefix("en"), site.prefix("es")) == ("", "es/")
     assert not site.offline
     bundle = Edition(BUNDLE, "families-es", "es")
     assert bundle.offline
-    assert bundle.store == "bundle-families-es-es"
+    assert bundle.store == "bundle-families-es"
     assert bundle.prefix("es") == ""
 
 

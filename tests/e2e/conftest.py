@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
+import sys
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
@@ -28,37 +30,48 @@ import pytest
 
 from .support import CHROMIUM, CHROMIUM_ARGS, DESKTOP, START_PAGES, Edition, in_bundle
 
-playwright_sync = pytest.importorskip("playwright.sync_api")
-
 sample_project = build_fixtures.sample_project
 sample_build = build_fixtures.sample_build
 sample_activities = build_fixtures.sample_activities
 
-if not Path(CHROMIUM).exists():  # pragma: no cover - scripts/test installs it
-    pytest.skip(f"Chromium not installed at {CHROMIUM}", allow_module_level=True)
-
 
 def pytest_collection_modifyitems(items):
+    """Skip (as tests/test_theme_js.py does) where Chromium or Playwright is missing."""
+    reason = None
+    if not Path(CHROMIUM).exists():
+        reason = f"Chromium not installed at {CHROMIUM}"
+    elif importlib.util.find_spec("playwright") is None:
+        reason = "Playwright is not installed"
+    if reason is None:
+        return
     here = Path(__file__).parent
     for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.browser)
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.skip(reason=reason))
 
 
 # --------------------------------------------------------------------------- what is served
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+    def log_message(self, format, *args):  # the base class names it "format"
         pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # The browser hangs up on responses it no longer wants when a test moves on.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 @pytest.fixture(scope="session")
 def site_server(sample_build) -> Iterator[str]:
     """The base URL (``http://127.0.0.1:PORT/``) of the built website, served from a thread."""
     handler = functools.partial(_QuietHandler, directory=str(sample_build.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="e2e-site", daemon=True)
     thread.start()
     try:
@@ -136,8 +149,10 @@ class Recorder:
 
     def _failed(self, request) -> None:
         failure = request.failure or ""
-        # A download started from a blob: link aborts the navigation it would have been.
-        if request.url.startswith("blob:") and "ERR_ABORTED" in failure:
+        # Leaving a page cancels what it was still loading (the search worker's scripts), and
+        # a download from a blob: link aborts the navigation it would have been. Requests to
+        # other places are already reported by _request.
+        if "ERR_ABORTED" in failure:
             return
         self.problems.append(f"request failed: {request.url} ({failure})")
 
@@ -178,7 +193,9 @@ def pytest_runtest_call(item):
 
 @pytest.fixture(scope="module")
 def pw():
-    with playwright_sync.sync_playwright() as playwright:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
         yield playwright
 
 

@@ -20,6 +20,7 @@ import build_fixtures
 REPO = build_fixtures.REPO
 SCREENSHOTS = REPO / "build" / "screenshots"
 START_PAGES = build_fixtures.START_PAGES
+LANGUAGES = build_fixtures.LANGUAGES
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -185,6 +186,4 @@ def open_search(page):
 
 
 def no_horizontal_scroll(page) -> tuple[int, int]:
-    return page.evaluate(
-        "() => [document.documentElement.scrollWidth, window.innerWidth]"
-    )
+    return page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")

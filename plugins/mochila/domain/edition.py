@@ -36,7 +36,9 @@ class Edition:
         Every page opened from ``file://`` shares one storage area, so two bundles on one laptop
         must not see each other's answers; a newer edition of a bundle keeps them.
         """
-        return f"{self.kind}-{self.name}-{self.lang}"
+        if self.kind == BUNDLE:
+            return f"bundle-{self.name}"
+        return f"{self.kind}-{self.lang}"
 
     def prefix(self, lang: str) -> str:
         """Folder of a language's site relative to the website root ('' for the first)."""

@@ -329,14 +329,15 @@
 
       group.entries.forEach(function (entry) {
         var id = "mochila-journal-prompt-" + ++counter;
+        /* A group named by its question (aria-labelledby is not allowed on a <p>). */
         var item = el("div", "mochila-journal__entry");
         item.setAttribute("data-key", entry.key);
+        item.setAttribute("role", "group");
+        item.setAttribute("aria-labelledby", id);
         var prompt = el("p", "mochila-journal__prompt", entry.prompt);
         prompt.id = id;
         item.appendChild(prompt);
-        var answer = el("p", "mochila-journal__answer", entry.answer);
-        answer.setAttribute("aria-labelledby", id);
-        item.appendChild(answer);
+        item.appendChild(el("p", "mochila-journal__answer", entry.answer));
         var meta = el("div", "mochila-journal__meta");
         var date = formatDate(entry.updated);
         meta.appendChild(el("p", "mochila-journal__date", date ? t("written_on", { date: date }) : ""));
