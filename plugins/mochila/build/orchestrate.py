@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from functools import partial
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from .check import check_content
 from .editions import plan_editions, edition_label, source_epoch, staging_root
 from .mkdocs_run import EditionBuildError
 from .parallel import Done, Job, run_builds
-from .packaging import package_bundles
+from .packaging import Packaged, finish_bundles, package_bundle
 from .project import Project, ProjectError
 
 Echo = Callable[[str], None]
@@ -89,15 +90,24 @@ def build_everything(
                 item.edition,
                 staging / item.folder,
                 len(item.edition.selection.select(catalogue.in_language(item.edition.lang))),
+                partial(package_bundle, item, staging, catalogue, epoch)
+                if item.bundle_name
+                else None,
             )
             for item in planned
         ]
+        packaged: dict[str, Packaged] = {}
+
+        def done(result: Done) -> None:
+            if isinstance(result.result, Packaged):
+                packaged[result.result.name] = result.result
+            progress.done(result)
+
         progress.start(len(jobs))
-        run_builds(project.config_file, jobs, catalogue, progress.done, workers)
+        run_builds(project.config_file, jobs, catalogue, done, workers)
         progress.finish()
-        results = []
-        if bundles:
-            results = package_bundles(project, planned, staging, catalogue, epoch, echo)
+        order = [item.bundle_name for item in planned if item.bundle_name]
+        results = finish_bundles(staging, [packaged[name] for name in order])
         _swap(staging / "site", output / "site")
         if bundles:
             _swap(staging / "bundles", output / "bundles")

@@ -1,8 +1,12 @@
-"""Building and packaging the offline bundles: one edition build each, then checks, manifest,
-deterministic zip and checksums."""
+"""Packaging one built bundle: offline and USB checks, manifest, deterministic zip.
+
+Runs in the build worker right after the bundle's edition is built, so bundles are packaged
+in parallel; the checksums file and the summary table come last, in the main process.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..bundler import (
@@ -18,57 +22,65 @@ from ..domain.catalogue import Catalogue
 from ..domain.usb_paths import usb_path_problems
 from .editions import Planned
 from .mkdocs_run import EditionBuildError
-from .project import Project
 
 MAX_BUNDLE_PATH = 180
 
 
-def package_bundles(
-    project: Project,
-    planned: list[Planned],
-    staging: Path,
-    catalogue: Catalogue,
-    epoch: int,
-    echo,
-) -> list[str]:
-    """Check and package the built bundles into ``staging/bundles``; return the summary table."""
+@dataclass(frozen=True)
+class Packaged:
+    """What the summary table says about one bundle."""
+
+    name: str
+    activities: int
+    files: int
+    zip_path: Path
+    zip_bytes: int
+    sha256: str
+
+
+def package_bundle(
+    item: Planned, staging: Path, catalogue: Catalogue, epoch: int
+) -> Packaged:
+    """Check the built folder of ``item``, write its manifest and its zip into staging/bundles.
+
+    Raises EditionBuildError when the bundle would not work offline or on a USB stick.
+    """
+    folder = staging / item.folder
+    _check_offline(folder, item)
+    activities = item.edition.selection.select(catalogue.in_language(item.edition.lang))
+    manifest = build_manifest(
+        folder,
+        info={
+            "bundle": item.bundle_name,
+            "title": item.edition.title,
+            "edition": item.edition.label,
+            "language": item.edition.lang,
+            "selection": item.edition.selection.describe(),
+            "activities": sorted(a.id for a in activities),
+        },
+    )
+    write_manifest(folder, manifest)
     out = staging / "bundles"
     out.mkdir(parents=True, exist_ok=True)
-    rows = []
-    zips = []
-    bundles = [item for item in planned if item.bundle_name]
-    for item in bundles:
-        folder = staging / item.folder
-        _check_offline(folder, item)
-        activities = item.edition.selection.select(catalogue.in_language(item.edition.lang))
-        manifest = build_manifest(
-            folder,
-            info={
-                "bundle": item.bundle_name,
-                "title": item.edition.title,
-                "edition": item.edition.label,
-                "language": item.edition.lang,
-                "selection": item.edition.selection.describe(),
-                "activities": sorted(a.id for a in activities),
-            },
-        )
-        write_manifest(folder, manifest)
-        zip_path = out / f"{item.top}.zip"
-        try:
-            summary = write_bundle_zip(folder, zip_path, top=item.top, epoch=epoch)
-        except BundleError as exc:
-            raise EditionBuildError(f"bundle {item.bundle_name}: {exc}") from exc
-        zips.append(zip_path)
-        rows.append((item.bundle_name, len(activities), summary))
-    if zips:
-        write_sha256sums(out, zips)
-    return _table(rows)
+    try:
+        summary = write_bundle_zip(folder, out / f"{item.top}.zip", top=item.top, epoch=epoch)
+    except BundleError as exc:
+        raise EditionBuildError(f"bundle {item.bundle_name}: {exc}") from exc
+    return Packaged(
+        item.bundle_name, len(activities), summary.files, summary.path, summary.zip_bytes,
+        summary.sha256,
+    )
+
+
+def finish_bundles(staging: Path, packaged: list[Packaged]) -> list[str]:
+    """Write SHA256SUMS beside the zips; return the summary table, in declaration order."""
+    if packaged:
+        write_sha256sums(staging / "bundles", [p.zip_path for p in packaged])
+    return _table(packaged)
 
 
 def _check_offline(folder: Path, item: Planned) -> None:
-    problems = []
-    for ref in find_remote_references(folder):
-        problems.append(ref.format())
+    problems = [ref.format() for ref in find_remote_references(folder)]
     files = sorted(str(p.relative_to(folder).as_posix()) for p in folder.rglob("*") if p.is_file())
     top_len = len(item.top) + 1
     for issue in usb_path_problems(
@@ -83,18 +95,17 @@ def _check_offline(folder: Path, item: Planned) -> None:
         )
 
 
-def _table(rows) -> list[str]:
+def _table(packaged: list[Packaged]) -> list[str]:
+    if not packaged:
+        return []
     header = ("bundle", "activities", "files", "size", "sha256")
     body = [
-        (
-            name,
-            str(count),
-            str(summary.files),
-            f"{summary.zip_bytes / 1_000_000:.1f} MB",
-            summary.sha256[:12],
-        )
-        for name, count, summary in rows
+        (p.name, str(p.activities), str(p.files), f"{p.zip_bytes / 1_000_000:.1f} MB", p.sha256[:12])
+        for p in packaged
     ]
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in [header, *body]]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *body]
+    ]
     return ["Bundles:", *lines]

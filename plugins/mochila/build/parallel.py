@@ -25,6 +25,8 @@ class Job:
     edition: Edition
     site_dir: Path
     weight: int  # number of activities: a proxy for build time
+    # Runs in the worker after the build (packaging a bundle); its result travels back.
+    after: Callable[[], object] | None = None
 
 
 @dataclass(frozen=True)
@@ -32,23 +34,28 @@ class Done:
     edition: Edition
     seconds: float
     error: str = ""
+    result: object = None
+
+
+# A later edition of a language already rendered in the same worker reuses its pages; this is
+# roughly the share of the work it still costs (measured: ~75% at 1,000 activities).
+CACHED_SHARE = 0.75
 
 
 def plan_workers(jobs: list[Job], workers: int) -> list[list[Job]]:
-    """Split jobs into per-worker lists, keeping each language's jobs together."""
-    by_lang: dict[str, list[Job]] = {}
-    for job in jobs:
-        by_lang.setdefault(job.edition.lang, []).append(job)
-    groups = sorted(by_lang.values(), key=lambda g: -sum(j.weight for j in g))
+    """Split jobs between workers: biggest first, each to the worker that would finish first,
+    counting a job as cheaper on a worker that already renders its language."""
     lanes: list[list[Job]] = [[] for _ in range(max(1, workers))]
-    if len(groups) < len(lanes):
-        # Fewer languages than cores: split the largest language's jobs between lanes.
-        flat = sorted(jobs, key=lambda j: (j.edition.lang, -j.weight))
-        for job in flat:
-            min(lanes, key=lambda lane: sum(j.weight for j in lane)).append(job)
-        return [lane for lane in lanes if lane]
-    for group in groups:
-        min(lanes, key=lambda lane: sum(j.weight for j in lane)).extend(group)
+    loads = [0.0] * len(lanes)
+    for job in sorted(jobs, key=lambda j: (-j.weight, j.edition.lang, j.edition.name)):
+
+        def cost(index: int, job: Job = job) -> float:
+            warm = any(other.edition.lang == job.edition.lang for other in lanes[index])
+            return loads[index] + job.weight * (CACHED_SHARE if warm else 1.0)
+
+        best = min(range(len(lanes)), key=lambda index: (cost(index), index))
+        loads[best] = cost(best)
+        lanes[best].append(job)
     return [lane for lane in lanes if lane]
 
 
@@ -58,7 +65,8 @@ def _run_lane(config_file: Path, lane: list[Job], catalogue: Catalogue, queue) -
         start = time.monotonic()
         try:
             build_edition(config_file, job.edition, job.site_dir, catalogue, cache)
-            queue.put(Done(job.edition, time.monotonic() - start))
+            result = job.after() if job.after else None
+            queue.put(Done(job.edition, time.monotonic() - start, result=result))
         except EditionBuildError as exc:
             queue.put(Done(job.edition, time.monotonic() - start, str(exc)))
             return
@@ -82,7 +90,8 @@ def run_builds(
         for job in lanes[0]:
             start = time.monotonic()
             build_edition(config_file, job.edition, job.site_dir, catalogue, cache)
-            on_done(Done(job.edition, time.monotonic() - start))
+            result = job.after() if job.after else None
+            on_done(Done(job.edition, time.monotonic() - start, result=result))
         return
     context = multiprocessing.get_context("fork")
     queue = context.Queue()

@@ -20,6 +20,7 @@ A URL inside a JS string or template literal is reported: it may be fetched at r
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -41,9 +42,12 @@ _EXCERPT_RADIUS = 40
 
 _URL_END = r"""[^\s"'`<>(){}\\]"""
 _ABSOLUTE = re.compile(rf"https?://(?!/){_URL_END}+", re.IGNORECASE)
-_PROTOCOL_RELATIVE = re.compile(
-    rf"""(?:\b(?:src|href|srcset|poster)\s*=\s*["']?|url\(\s*["']?|@import\s+["'])"""
-    rf"(//(?!/){_URL_END}+)",
+# A protocol-relative URL ('//host/x') only counts in an attribute or CSS that loads it. Found
+# from each '//' backwards: trying the attribute names at every position of a large minified
+# script was the slowest part of a bundle build.
+_DOUBLE_SLASH = re.compile(rf"//(?!/){_URL_END}+")
+_LOADING_CONTEXT = re.compile(
+    r"""(?:\b(?:src|href|srcset|poster)\s*=\s*["']?|url\(\s*["']?|@import\s+["'])$""",
     re.IGNORECASE,
 )
 _XMLNS_BEFORE = re.compile(r"""xmlns(?::[\w.-]+)?\s*=\s*["']?$""", re.IGNORECASE)
@@ -118,6 +122,12 @@ def find_remote_references(folder: Path) -> list[RemoteReference]:
 def scan_text(path: str, text: str) -> list[RemoteReference]:
     """Return the remote references in ``text``, read as the file type ``path`` ends with."""
     suffix = PurePosixPath(path).suffix.lower()
+    return [RemoteReference(path, line, excerpt) for line, excerpt in _scan(suffix, text)]
+
+
+# Every bundle ships the same theme assets: scan each distinct file once per process.
+@functools.lru_cache(maxsize=256)
+def _scan(suffix: str, text: str) -> tuple[tuple[int, str], ...]:
     if suffix in (".html", ".htm", ".svg"):
         ignored = _html_ignored(text)
     elif suffix == ".css":
@@ -134,11 +144,14 @@ def scan_text(path: str, text: str) -> list[RemoteReference]:
         if match.group() in NAMESPACE_URIS or _is_xmlns_value(masked, match.start()):
             continue
         found.append(match.span())
-    found += [match.span(1) for match in _PROTOCOL_RELATIVE.finditer(masked)]
-    return [
-        RemoteReference(path, bisect.bisect_left(newlines, start) + 1, _excerpt(text, start, end))
+    for match in _DOUBLE_SLASH.finditer(masked):
+        start = match.start()
+        if _LOADING_CONTEXT.search(masked, max(0, start - 40), start):
+            found.append(match.span())
+    return tuple(
+        (bisect.bisect_left(newlines, start) + 1, _excerpt(text, start, end))
         for start, end in sorted(found)
-    ]
+    )
 
 
 def _is_xmlns_value(text: str, start: int) -> bool:
