@@ -1,0 +1,66 @@
+"""The live preview's builder: a full build first, then only what changed, search kept whole."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from mochila.build.preview import PreviewBuilder
+from mochila.build.project import load_project
+
+
+def _index_locations(site) -> set[str]:
+    data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"].split("#", 1)[0] for doc in data["docs"]}
+
+
+def test_preview_rebuilds_an_edited_activity_and_keeps_search_whole(project, tmp_path):
+    project.activity("water-play.md", body="Pour water.\n\n## Getting ready\n\nFind a basin.\n")
+    project.activity("sand-play.md", id="sand-play", title="Sand play", body="Dig in the sand.\n")
+    project.activity(
+        "rain.md", id="rain", title="Rain sounds", extra="status: draft", body="Listen.\n"
+    )
+    site = tmp_path / "preview"
+    builder = PreviewBuilder(load_project(project.config), site, lang="en", drafts=True)
+
+    first = builder.build()
+    assert (first.full, first.problems) == (True, "")
+    draft_page = (site / "activities" / "rain.html").read_text(encoding="utf-8")
+    assert "mochila-status--draft" in draft_page
+    before = _index_locations(site)
+    assert {"activities/water-play.html", "activities/sand-play.html"} <= before
+
+    time.sleep(0.01)
+    path = project.content / "activities" / "water-play.md"
+    path.write_text(path.read_text().replace("Find a basin.", "Find a big basin."))
+    second = builder.build()
+    assert (second.full, second.problems) == (False, "")
+    page = (site / "activities" / "water-play.html").read_text(encoding="utf-8")
+    assert "Find a big basin." in page
+    assert _index_locations(site) == before  # pages not rebuilt stay searchable
+
+
+def test_preview_keeps_the_last_good_site_and_reports_errors(project, tmp_path):
+    project.activity("water-play.md", body="Pour water.\n")
+    site = tmp_path / "preview"
+    builder = PreviewBuilder(load_project(project.config), site, lang="en", drafts=False)
+    assert builder.build().problems == ""
+    good = (site / "activities" / "water-play.html").read_text(encoding="utf-8")
+
+    path = project.content / "activities" / "water-play.md"
+    path.write_text(path.read_text().replace("duration: 20", "duration: twenty"))
+    result = builder.build()
+    assert "content/activities/water-play.md:7:1: error: 'duration' must be a whole number" in (
+        result.problems
+    )
+    assert (site / "activities" / "water-play.html").read_text(encoding="utf-8") == good
+
+
+def test_a_new_file_triggers_a_full_build(project, tmp_path):
+    project.activity("water-play.md")
+    builder = PreviewBuilder(load_project(project.config), tmp_path / "p", lang="en", drafts=False)
+    assert builder.build().full
+    project.activity("sand-play.md", id="sand-play", title="Sand play")
+    result = builder.build()
+    assert result.full
+    assert (tmp_path / "p" / "activities" / "sand-play.html").is_file()
