@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
@@ -29,6 +30,21 @@ from .project import Project
 
 log = logging.getLogger("mochila.preview")
 ACTIVITIES = "mochila/activities"
+
+
+class _TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept between rebuilds (keyed by each template's source)."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self._store.get(bucket.key + bucket.checksum)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
 
 
 class _HideDirtyWarning(logging.Filter):
@@ -64,6 +80,8 @@ class PreviewBuilder:
         self.snapshot: dict[str, tuple[int, int]] = {}
         self.search_docs: list[dict] | None = None
         self.serve_url: str | None = None
+        self.templates = _TemplateCache()
+        self.listings: dict = {}
 
     def _scan(self) -> dict[str, tuple[int, int]]:
         """Modification stamps of everything that can change the output."""
@@ -99,6 +117,8 @@ class PreviewBuilder:
         start = time.monotonic()
         stamps = self._scan()
         full = self._needs_full(stamps)
+        if full:
+            self.listings.clear()  # labels or strings may have changed
         settings = self.project.settings
         catalogue = load_catalogue(
             self.project.content_dir,
@@ -116,6 +136,10 @@ class PreviewBuilder:
         plugin = config.plugins[ACTIVITIES]
         plugin.edition = self.edition
         plugin.catalogue = catalogue
+        plugin.template_cache = self.templates
+        facets = config.plugins.get("mochila/facets")
+        if facets is not None:
+            facets.listing_cache = self.listings
         if self.serve_url:
             config.site_url = self.serve_url
         quiet = _HideDirtyWarning()

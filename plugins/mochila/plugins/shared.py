@@ -100,11 +100,25 @@ def edition_state(config: MkDocsConfig) -> EditionState:
     return state
 
 
+def url_from(base_dir: str, target: str) -> str:
+    """Relative URL to ``target`` from the folder ``base_dir`` (both site-relative, '/').
+
+    Pure string work: posixpath.relpath asks the OS for the working directory on every call,
+    which showed up in the preview's profile (thousands of calls per rebuild).
+    """
+    base = [part for part in base_dir.split("/") if part]
+    parts = target.split("/")
+    common = 0
+    while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:])
+
+
 def relative_url(target: File | str, page_file: File) -> str:
     """Return the URL of ``target`` (a File, or a site-root-relative URL) from a page."""
     url = target.url if isinstance(target, File) else target
     base = posixpath.dirname(page_file.url)
-    return posixpath.relpath(url, base or ".") if base else url
+    return url_from(base, url) if base else url
 
 
 class RenderCache:

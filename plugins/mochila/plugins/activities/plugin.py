@@ -47,6 +47,8 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         self.edition_label: str = ""
         self.state: EditionState | None = None
         self.render_cache: RenderCache | None = None
+        # Set by the live preview, which rebuilds again and again with the same templates.
+        self.template_cache: object | None = None
         self._cached: dict[str, str] = {}
         self._strings: dict[str, object] = {}
         self._facets_by_lang: dict[str, set[str]] = {}
@@ -105,6 +107,11 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             "offline": edition.offline,
         }
         return config
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.template_cache is not None:
+            env.bytecode_cache = self.template_cache
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.state is None:

@@ -10,7 +10,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..shared import edition_state
+from ..shared import edition_state, url_from
 from .config import FacetsConfig
 from .renderer import facet_page, render_browse, render_cards, render_catalogue
 
@@ -21,11 +21,27 @@ def _relative(target_src: str, from_src: str) -> str:
     """URL from one generated page to another, both given as Markdown source paths."""
     target = posixpath.splitext(target_src)[0] + ".html"
     base = posixpath.dirname(from_src)
-    return posixpath.relpath(target, base or ".")
+    return url_from(base, target)
 
 
 class FacetsPlugin(BasePlugin[FacetsConfig]):
     """Listings are large raw HTML; they go through the shared stash, not through Markdown."""
+
+    def __init__(self) -> None:
+        # Set by the live preview: listings whose activities did not change are not rendered
+        # again. Keyed by the identity of the activity objects, which the preview's read cache
+        # keeps for unchanged files; entries hold those objects so identities stay unique.
+        self.listing_cache: dict | None = None
+
+    def _listing(self, kind: str, src: str, activities, render) -> str:
+        if self.listing_cache is None:
+            return render()
+        key = (kind, src, tuple(id(a) for a in activities))
+        found = self.listing_cache.get(key)
+        if found is None:
+            found = (tuple(activities), render())
+            self.listing_cache[key] = found
+        return found[1]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -34,12 +50,17 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
         strings = state.strings
         vocabulary = state.catalogue.vocabulary
 
-        def url_from(src: str):
+        def link_from(src: str):
             return lambda activity: _relative(activity.key, src)
 
         catalogue_src = self.config.catalogue_page
-        body = render_catalogue(
-            state.activities, state.facets, strings, vocabulary, url_from(catalogue_src)
+        body = self._listing(
+            "catalogue",
+            catalogue_src,
+            state.activities,
+            lambda: render_catalogue(
+                state.activities, state.facets, strings, vocabulary, link_from(catalogue_src)
+            ),
         )
         title = strings["catalogue_title"]
         files.append(
@@ -62,8 +83,13 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
         )
         for facet, values in state.facets.facets.items():
             for value in values:
-                cards = render_cards(
-                    list(value.activities), strings, vocabulary, url_from(value.path)
+                cards = self._listing(
+                    "cards",
+                    value.path,
+                    value.activities,
+                    lambda value=value: render_cards(
+                        list(value.activities), strings, vocabulary, link_from(value.path)
+                    ),
                 )
                 title = f"{state.facets.labels[facet]}: {value.label}"
                 intro = strings.format("facet_page_intro", count=len(value.activities))
@@ -84,11 +110,16 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
             return None
         state = edition_state(config)
         src = page.file.src_uri
-        body = render_catalogue(
+        body = self._listing(
+            "catalogue",
+            src,
             state.activities,
-            state.facets,
-            state.strings,
-            state.catalogue.vocabulary,
-            lambda activity: _relative(activity.key, src),
+            lambda: render_catalogue(
+                state.activities,
+                state.facets,
+                state.strings,
+                state.catalogue.vocabulary,
+                lambda activity: _relative(activity.key, src),
+            ),
         )
         return markdown.replace(marker, state.stash.hold(src, body))
