@@ -266,21 +266,9 @@ def load_gen_corpus():
 
 def read_yaml(path: Path) -> dict[str, Any]:
     """Read mkdocs.yml, turning tags such as ``!ENV`` into their plain values."""
-    import yaml
+    from mochila.build.project import read_config_yaml
 
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def plain(loader, suffix, node):
-        if isinstance(node, yaml.ScalarNode):
-            return loader.construct_scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            return loader.construct_sequence(node)
-        return loader.construct_mapping(node)
-
-    Loader.add_multi_constructor("!", plain)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", plain)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}
+    return read_config_yaml(path.read_text(encoding="utf-8"))
 
 
 def dump_yaml(data: dict[str, Any]) -> str:

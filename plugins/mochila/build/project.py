@@ -72,6 +72,11 @@ def plugin_options(raw: dict[str, Any], name: str) -> dict[str, Any]:
     return {}
 
 
+def read_config_yaml(text: str) -> dict[str, Any]:
+    """Parse mkdocs.yml text, reading tags such as ``!ENV`` as their plain values."""
+    return yaml.load(text, Loader=_TolerantLoader) or {}
+
+
 def load_project(config_file: Path) -> Project:
     """Read mkdocs.yml. Raises ProjectError with a message for people."""
     config_file = Path(config_file).resolve()
@@ -81,7 +86,7 @@ def load_project(config_file: Path) -> Project:
             "--config-file path/to/mkdocs.yml"
         )
     try:
-        raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        raw = read_config_yaml(config_file.read_text(encoding="utf-8"))
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         raise ProjectError(f"{config_file}:{line}: mkdocs.yml is not valid YAML: {exc.problem}")
