@@ -287,3 +287,17 @@ def test_bundles_build_then_a_failing_bundle_keeps_site_and_bundles(
     assert tree(output / "site") == site_before
     assert tree(bundles) == bundles_before
     assert leftovers(output) == []
+
+
+def test_bundles_turned_off_build_the_website_only(site_project, tmp_path):
+    config = site_project.config
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  - mochila/bundles:\n", "  - mochila/bundles:\n      enabled: false\n"),
+        encoding="utf-8",
+    )
+    output = tmp_path / "out"
+    messages = build(site_project, output, bundles=True)
+    assert (output / "site" / "index.html").is_file()
+    assert not (output / "bundles").exists()
+    assert not any(line.startswith("Bundles:") for line in messages)

@@ -104,12 +104,14 @@ def build_everything(
             progress.done(result)
 
         progress.start(len(jobs))
-        run_builds(project.config_file, jobs, catalogue, done, workers)
-        progress.finish()
+        try:
+            run_builds(project.config_file, jobs, catalogue, done, workers)
+        finally:
+            progress.finish()
         order = [item.bundle_name for item in planned if item.bundle_name]
         results = finish_bundles(staging, [packaged[name] for name in order])
         _swap(staging / "site", output / "site")
-        if bundles:
+        if order:
             _swap(staging / "bundles", output / "bundles")
     except EditionBuildError as exc:
         raise BuildFailed(f"{exc}\nThe previous build in {output} was left as it was.") from exc
