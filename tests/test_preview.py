@@ -54,6 +54,15 @@ def test_preview_keeps_the_last_good_site_and_reports_errors(project, tmp_path):
         result.problems
     )
     assert (site / "activities" / "water-play.html").read_text(encoding="utf-8") == good
+    # The browser shows the same problems over the last good page until they are fixed.
+    assert 'src="../assets/mochila/preview-problems.js"' in good
+    script = (site / "assets" / "mochila" / "preview-problems.js").read_text(encoding="utf-8")
+    assert "water-play.md:7:1: error: 'duration' must be a whole number" in script
+
+    path.write_text(path.read_text().replace("duration: twenty", "duration: 25"))
+    assert builder.build().problems == ""
+    script = (site / "assets" / "mochila" / "preview-problems.js").read_text(encoding="utf-8")
+    assert "var problems = [];" in script
 
 
 def test_a_new_file_triggers_a_full_build(project, tmp_path):

@@ -29,6 +29,27 @@ from ..domain.selection import Selection
 from .project import Project
 
 log = logging.getLogger("mochila.preview")
+PROBLEMS_SCRIPT = "assets/mochila/preview-problems.js"
+PROBLEMS_JS = """(function () {
+  var problems = PROBLEMS;
+  if (!problems.length) return;
+  function show() {
+    var box = document.createElement("div");
+    box.setAttribute("role", "alert");
+    box.style.cssText = "position:fixed;z-index:1000;left:0;right:0;top:0;max-height:60vh;" +
+      "overflow:auto;background:#7a1010;color:#fff;padding:1em 1.5em;font:16px/1.5 sans-serif";
+    var title = document.createElement("strong");
+    title.textContent = "The preview is not up to date. Fix these problems and save:";
+    var list = document.createElement("pre");
+    list.style.cssText = "white-space:pre-wrap;margin:.5em 0 0;font:14px/1.5 monospace";
+    list.textContent = problems.join("\\n");
+    box.appendChild(title);
+    box.appendChild(list);
+    document.body.appendChild(box);
+  }
+  if (document.body) show(); else document.addEventListener("DOMContentLoaded", show);
+})();
+"""
 ACTIVITIES = "mochila/activities"
 
 
@@ -129,6 +150,7 @@ class PreviewBuilder:
         if catalogue.errors:
             report = ContentError(catalogue.problems).report()
             log.error("The preview was not updated:\n%s", report)
+            self._show_problems([p.format() for p in catalogue.errors])
             return Rebuild(full, time.monotonic() - start, report)
         config = load_config(
             str(self.project.config_file), site_dir=str(self.site_dir), use_directory_urls=False
@@ -142,6 +164,7 @@ class PreviewBuilder:
             facets.listing_cache = self.listings
         if self.serve_url:
             config.site_url = self.serve_url
+        config.extra_javascript.append(PROBLEMS_SCRIPT)
         quiet = _HideDirtyWarning()
         build_log = logging.getLogger("mkdocs.commands.build")
         build_log.addFilter(quiet)
@@ -150,8 +173,26 @@ class PreviewBuilder:
         finally:
             build_log.removeFilter(quiet)
         self._merge_search_index(full)
+        self._show_problems([])
         self.snapshot = stamps
         return Rebuild(full, time.monotonic() - start)
+
+    def _show_problems(self, problems: list[str]) -> None:
+        """Show content errors in the browser too, over the last good page, until fixed.
+
+        Every preview page loads this script; the browser reloads after each rebuild, so the
+        author sees the list where they look, and it disappears once the content is valid.
+        """
+        script = self.site_dir / PROBLEMS_SCRIPT
+        script.parent.mkdir(parents=True, exist_ok=True)
+        script.write_text(PROBLEMS_JS.replace("PROBLEMS", json.dumps(problems)), "utf-8")
+        index = self.site_dir / "index.html"
+        if problems and not index.exists():  # nothing built yet: a page to show them on
+            index.write_text(
+                '<!DOCTYPE html><meta charset="utf-8"><title>Mochila preview</title>'
+                f'<script src="{PROBLEMS_SCRIPT}"></script>',
+                "utf-8",
+            )
 
     def _merge_search_index(self, full: bool) -> None:
         index_path = self.site_dir / "search" / "search_index.json"
