@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from chromium_launch import CHROMIUM, CHROMIUM_ARGS, missing_chromium_reason
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
@@ -21,20 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "browser_fixtures"
 THEME = ROOT / "theme"
 ASSETS = THEME / "assets"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 800}
 
 needs_chromium = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason=f"Chromium not installed at {CHROMIUM}"
+    missing_chromium_reason() is not None, reason=str(missing_chromium_reason())
 )
 
 
@@ -50,13 +42,13 @@ def key(store: str, activity: str, prompt: str) -> str:
 # --------------------------------------------------------------------- fixtures
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def pw():
     with playwright_sync.sync_playwright() as p:
         yield p
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(pw):
     browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
     yield browser

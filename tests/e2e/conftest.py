@@ -27,6 +27,7 @@ from pathlib import Path
 
 import build_fixtures
 import pytest
+from chromium_launch import missing_chromium_reason
 
 from .support import CHROMIUM, CHROMIUM_ARGS, DESKTOP, START_PAGES, Edition, in_bundle
 
@@ -37,10 +38,8 @@ sample_activities = build_fixtures.sample_activities
 
 def pytest_collection_modifyitems(items):
     """Skip (as tests/test_theme_js.py does) where Chromium or Playwright is missing."""
-    reason = None
-    if not Path(CHROMIUM).exists():
-        reason = f"Chromium not installed at {CHROMIUM}"
-    elif importlib.util.find_spec("playwright") is None:
+    reason = missing_chromium_reason()
+    if reason is None and importlib.util.find_spec("playwright") is None:
         reason = "Playwright is not installed"
     if reason is None:
         return

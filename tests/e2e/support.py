@@ -16,21 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import build_fixtures
+from chromium_launch import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (used by conftest)
 
 REPO = build_fixtures.REPO
 SCREENSHOTS = REPO / "build" / "screenshots"
 START_PAGES = build_fixtures.START_PAGES
 LANGUAGES = build_fixtures.LANGUAGES
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DESKTOP = {"width": 1280, "height": 900}
 LAPTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 360, "height": 740}
