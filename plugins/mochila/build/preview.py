@@ -26,12 +26,13 @@ from ..domain.catalogue import ReadCache, load_catalogue
 from ..domain.edition import PREVIEW, Edition
 from ..domain.problems import ContentError
 from ..domain.selection import Selection
+from ..domain.strings import load_strings
 from .project import Project
 
 log = logging.getLogger("mochila.preview")
 PROBLEMS_SCRIPT = "assets/mochila/preview-problems.js"
 PROBLEMS_JS = """(function () {
-  var problems = PROBLEMS;
+  var problems = __PROBLEMS__;
   if (!problems.length) return;
   function show() {
     var box = document.createElement("div");
@@ -39,7 +40,7 @@ PROBLEMS_JS = """(function () {
     box.style.cssText = "position:fixed;z-index:1000;left:0;right:0;top:0;max-height:60vh;" +
       "overflow:auto;background:#7a1010;color:#fff;padding:1em 1.5em;font:16px/1.5 sans-serif";
     var title = document.createElement("strong");
-    title.textContent = "The preview is not up to date. Fix these problems and save:";
+    title.textContent = __TITLE__;
     var list = document.createElement("pre");
     list.style.cssText = "white-space:pre-wrap;margin:.5em 0 0;font:14px/1.5 monospace";
     list.textContent = problems.join("\\n");
@@ -185,7 +186,15 @@ class PreviewBuilder:
         """
         script = self.site_dir / PROBLEMS_SCRIPT
         script.parent.mkdir(parents=True, exist_ok=True)
-        script.write_text(PROBLEMS_JS.replace("PROBLEMS", json.dumps(problems)), "utf-8")
+        title = load_strings(self.edition.lang, self.project.content_dir / "_locales")[
+            "preview_problems"
+        ]
+        script.write_text(
+            PROBLEMS_JS.replace("__TITLE__", json.dumps(title, ensure_ascii=False), 1).replace(
+                "__PROBLEMS__", json.dumps(problems), 1
+            ),
+            "utf-8",
+        )
         index = self.site_dir / "index.html"
         if problems and not index.exists():  # nothing built yet: a page to show them on
             index.write_text(
