@@ -25,6 +25,7 @@ def build_edition(
     site_dir: Path,
     catalogue: Catalogue | None = None,
     render_cache: RenderCache | None = None,
+    template_cache: object | None = None,
 ) -> None:
     """Build ``edition`` into ``site_dir`` (which mkdocs empties first)."""
     config = load_config(str(config_file), site_dir=str(site_dir), use_directory_urls=False)
@@ -34,6 +35,7 @@ def build_edition(
     plugin.edition = edition
     plugin.catalogue = catalogue
     plugin.render_cache = render_cache
+    plugin.template_cache = template_cache
     if edition.offline:
         config.site_url = None
     try:

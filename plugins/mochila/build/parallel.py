@@ -18,6 +18,7 @@ from ..domain.catalogue import Catalogue
 from ..domain.edition import Edition
 from ..plugins.shared import RenderCache
 from .mkdocs_run import EditionBuildError, build_edition
+from .template_cache import TemplateCache
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,11 @@ def plan_workers(jobs: list[Job], workers: int) -> list[list[Job]]:
 
 def _run_lane(config_file: Path, lane: list[Job], catalogue: Catalogue, queue) -> None:
     cache = RenderCache()
+    templates = TemplateCache()
     for job in lane:
         start = time.monotonic()
         try:
-            build_edition(config_file, job.edition, job.site_dir, catalogue, cache)
+            build_edition(config_file, job.edition, job.site_dir, catalogue, cache, templates)
             result = job.after() if job.after else None
             queue.put(Done(job.edition, time.monotonic() - start, result=result))
         except EditionBuildError as exc:
@@ -87,9 +89,10 @@ def run_builds(
     lanes = plan_workers(jobs, workers)
     if len(lanes) == 1:
         cache = RenderCache()
+        templates = TemplateCache()
         for job in lanes[0]:
             start = time.monotonic()
-            build_edition(config_file, job.edition, job.site_dir, catalogue, cache)
+            build_edition(config_file, job.edition, job.site_dir, catalogue, cache, templates)
             result = job.after() if job.after else None
             on_done(Done(job.edition, time.monotonic() - start, result=result))
         return

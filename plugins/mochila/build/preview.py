@@ -17,7 +17,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
@@ -28,6 +27,7 @@ from ..domain.problems import ContentError
 from ..domain.selection import Selection
 from ..domain.strings import load_strings
 from .project import Project
+from .template_cache import TemplateCache
 
 log = logging.getLogger("mochila.preview")
 PROBLEMS_SCRIPT = "assets/mochila/preview-problems.js"
@@ -52,21 +52,6 @@ PROBLEMS_JS = """(function () {
 })();
 """
 ACTIVITIES = "mochila/activities"
-
-
-class _TemplateCache(jinja2.BytecodeCache):
-    """Compiled theme templates kept between rebuilds (keyed by each template's source)."""
-
-    def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        data = self._store.get(bucket.key + bucket.checksum)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._store[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
 
 
 class _HideDirtyWarning(logging.Filter):
@@ -102,7 +87,7 @@ class PreviewBuilder:
         self.snapshot: dict[str, tuple[int, int]] = {}
         self.search_docs: list[dict] | None = None
         self.serve_url: str | None = None
-        self.templates = _TemplateCache()
+        self.templates = TemplateCache()
         self.listings: dict = {}
 
     def _scan(self) -> dict[str, tuple[int, int]]:
