@@ -90,9 +90,5 @@ def plan_editions(project: Project, label: str, bundles: bool) -> list[Planned]:
     return planned
 
 
-def bundle_zip_name(planned: Planned) -> str:
-    return f"{planned.top}.zip"
-
-
 def staging_root(output: Path) -> Path:
     return output / f".staging-{os.getpid()}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 LANG_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 
@@ -16,7 +16,6 @@ class ContentSettings:
     default_license: str = "CC BY-SA 4.0"
     activities_dir: str = "activities"
     max_path_length: int = 150
-    language_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def default_lang(self) -> str:
