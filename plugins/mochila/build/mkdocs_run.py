@@ -36,8 +36,6 @@ def build_edition(
     plugin.catalogue = catalogue
     plugin.render_cache = render_cache
     plugin.template_cache = template_cache
-    if edition.offline:
-        config.site_url = None
     try:
         mkdocs_build(config)
     except MkDocsException as exc:

@@ -130,18 +130,8 @@ class RenderCache:
 
     def __init__(self) -> None:
         self._entries: dict[str, tuple[str, object]] = {}
-        self.hits = 0
-        self.misses = 0
 
     def get(self, key: str) -> tuple[str, object] | None:
-        found = self._entries.get(key)
-        if found is None:
-            self.misses += 1
-        else:
-            self.hits += 1
-        return found
-
-    def peek(self, key: str) -> tuple[str, object] | None:
         return self._entries.get(key)
 
     def put(self, key: str, html: str, toc: object) -> None:

@@ -214,7 +214,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             return None
         key = self._cached.pop(page.file.src_uri, None)
         if key is not None and self.render_cache is not None:
-            found = self.render_cache.peek(key)
+            found = self.render_cache.get(key)
             if found is None:
                 self.render_cache.put(key, html, page.toc)
             else:

@@ -59,24 +59,12 @@ class ReflectionPlugin(BasePlugin[ReflectionConfig]):
         lines = markdown.split("\n")
         # Replace from the end so earlier line numbers stay valid.
         for index, block in reversed(list(enumerate(blocks, start=1))):
-            if block.end_line == 0:
-                continue
             if block.kind == "reflect":
                 number = sum(1 for b in blocks[:index] if b.kind == "reflect")
                 inline = render_inline(number, block.text, activity, path, strings)
                 html = state.stash.hold(src, inline).strip()
             else:
                 # md_in_html renders the notes' own Markdown inside the folded block.
-                html = (
-                    render_notes(f"\n\n{block.text}\n\n", strings)
-                    .replace(
-                        '<details class="mochila-notes">',
-                        '<details class="mochila-notes" markdown="1">',
-                    )
-                    .replace(
-                        '<div class="mochila-notes__body">',
-                        '<div class="mochila-notes__body" markdown="1">',
-                    )
-                )
+                html = render_notes(f"\n\n{block.text}\n\n", strings, markdown=True)
             lines[block.line - 1 : block.end_line] = ["", html, ""]
         return "\n".join(lines)

@@ -16,10 +16,12 @@ def _paragraphs(text: str) -> str:
     return "".join(f"<p>{escape(part.strip())}</p>" for part in text.split("\n\n") if part.strip())
 
 
-def render_notes(body_html: str, strings: Strings) -> str:
+def render_notes(body: str, strings: Strings, *, markdown: bool = False) -> str:
+    """Folded notes for facilitators; with ``markdown`` the body is Markdown for md_in_html."""
+    attr = ' markdown="1"' if markdown else ""
     return (
-        f'<details class="mochila-notes"><summary>{escape(strings["notes_summary"])}</summary>'
-        f'<div class="mochila-notes__body">{body_html}</div></details>'
+        f'<details class="mochila-notes"{attr}><summary>{escape(strings["notes_summary"])}'
+        f'</summary><div class="mochila-notes__body"{attr}>{body}</div></details>'
     )
 
 
