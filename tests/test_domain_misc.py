@@ -475,3 +475,12 @@ def test_rewrite_links_skips_images_and_code():
 def test_scan_links_angle_bracket_destination_with_spaces():
     [link] = scan_links("See [x](<my page.md>).", 1)
     assert (link.target, link.col) == ("my page.md", 10)
+
+
+def test_scan_links_reads_links_inside_an_admonition():
+    body = '!!! tip "Hint"\n    See [sand](missing.md) and ![p](img/x.svg).\n'
+    links = scan_links(body, 20)
+    assert [(link.target, link.line, link.is_image) for link in links] == [
+        ("missing.md", 21, False),
+        ("img/x.svg", 21, True),
+    ]

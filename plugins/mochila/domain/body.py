@@ -117,7 +117,9 @@ def scan_links(body: str, first_line: int) -> list[Link]:
         if FENCE.match(raw):
             in_fence = not in_fence
             continue
-        if in_fence or raw.startswith("    ") and not raw.strip().startswith(("-", "*", "1")):
+        # Indented lines are read too: admonition and list bodies are indented, and their
+        # links and images must be checked (and their images shipped) like any other.
+        if in_fence:
             continue
         line = INLINE_CODE.sub(lambda m: " " * len(m.group(0)), raw)
         found: list[tuple[int, str, bool]] = []
