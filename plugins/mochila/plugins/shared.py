@@ -121,18 +121,36 @@ def relative_url(target: File | str, page_file: File) -> str:
     return url_from(base, url) if base else url
 
 
-class RenderCache:
-    """Markdown rendered once and reused by later editions built in the same process.
+@dataclass(frozen=True)
+class Rendered:
+    """What mkdocs' Markdown rendering of a page left on it."""
 
-    Keyed by the page's final Markdown (after our plugins changed it for the edition), so a
-    page whose links differ in another edition is rendered again, and one that does not is not.
+    html: str
+    toc: object
+    anchors: frozenset[str]
+
+
+class RenderCache:
+    """Work on a page done once and reused by later editions built in the same process.
+
+    Rendered Markdown is keyed by the page's final Markdown (after our plugins changed it for
+    the edition), so a page whose links differ in another edition is rendered again, and one
+    that does not is not. Search index entries are keyed by the page's HTML in the same way.
     """
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[str, object]] = {}
+        self._entries: dict[str, Rendered] = {}
+        self._search: dict[str, list[tuple[str, dict]]] = {}
 
-    def get(self, key: str) -> tuple[str, object] | None:
+    def get(self, key: str) -> Rendered | None:
         return self._entries.get(key)
 
-    def put(self, key: str, html: str, toc: object) -> None:
-        self._entries[key] = (html, toc)
+    def put(self, key: str, rendered: Rendered) -> None:
+        self._entries[key] = rendered
+
+    def search_entries(self, key: str) -> list[tuple[str, dict]] | None:
+        """Entries as (location after the page's URL, the rest of the entry)."""
+        return self._search.get(key)
+
+    def put_search_entries(self, key: str, entries: list[tuple[str, dict]]) -> None:
+        self._search[key] = entries

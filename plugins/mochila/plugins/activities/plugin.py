@@ -4,6 +4,7 @@ and renders each activity's metadata card, related activities and links to left-
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -20,15 +21,14 @@ from ...domain.facets import build_facet_index, facet_values
 from ...domain.problems import ContentError
 from ...domain.settings import ContentSettings
 from ...domain.strings import load_strings
-from ..shared import EditionState, RenderCache, relative_url
+from ..shared import EditionState, RenderCache, Rendered, relative_url
 from .config import ActivitiesConfig
 from .files import edition_files
 from .links import rewrite_edition_links
-from .renderer import render_card, render_missing, render_related
+from .renderer import TRANSLATION_LINKS, render_card, render_missing, render_related
+from .search_reuse import reuse_search_entries
 
 log = get_plugin_logger(__name__)
-
-CACHED = "mochilacachedx"
 
 
 class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
@@ -49,7 +49,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         self.render_cache: RenderCache | None = None
         # Set by the live preview, which rebuilds again and again with the same templates.
         self.template_cache: object | None = None
-        self._cached: dict[str, str] = {}
+        self._to_cache: dict[str, str] = {}
         self._strings: dict[str, object] = {}
         self._facets_by_lang: dict[str, set[str]] = {}
 
@@ -107,6 +107,11 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             "offline": edition.offline,
         }
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # After on_config of every plugin: the search plugin has made its index by now.
+        if self.render_cache is not None and self.state is not None:
+            reuse_search_entries(config, self.render_cache, TRANSLATION_LINKS)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.template_cache is not None:
@@ -201,24 +206,27 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             return None
         key = hashlib.sha1(f"{page.file.src_uri}\0{markdown}".encode()).hexdigest()
         found = self.render_cache.get(key)
-        self._cached[page.file.src_uri] = key
-        # A hit skips Markdown conversion: the HTML comes back in on_page_content.
-        return CACHED if found is not None else None
+        if found is None:
+            self._to_cache[page.file.src_uri] = key
+        else:
+            # mkdocs has no event to skip rendering, and a Markdown instance per page costs
+            # more than the conversion of a cached page would save: this page's render() just
+            # puts back what an earlier edition rendered from the same Markdown.
+            page.render = partial(_restore_rendered, page, found)
+        return None
 
     on_page_markdown = CombinedEvent(_render_activity, _reuse_rendered)
 
-    # First of all page_content handlers: swap in the HTML rendered by an earlier edition.
+    # First of all page_content handlers: keep the HTML for later editions, put ours back in.
     @event_priority(100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.state is None:
             return None
-        key = self._cached.pop(page.file.src_uri, None)
+        key = self._to_cache.pop(page.file.src_uri, None)
         if key is not None and self.render_cache is not None:
-            found = self.render_cache.get(key)
-            if found is None:
-                self.render_cache.put(key, html, page.toc)
-            else:
-                html, page.toc = found
+            self.render_cache.put(
+                key, Rendered(html, page.toc, frozenset(page.present_anchor_ids or ()))
+            )
         html, start, end = self.state.stash.release(page.file.src_uri, html)
         if start or end:
             page.toc = TableOfContents(
@@ -285,3 +293,12 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
                 }
             )
         return result
+
+
+def _restore_rendered(page: Page, rendered: Rendered, config: MkDocsConfig, files: Files) -> None:
+    """Stand-in for ``Page.render`` that sets what it would have set."""
+    page.content = rendered.html
+    page.toc = rendered.toc
+    page.present_anchor_ids = set(rendered.anchors)
+    # Links to anchors were checked when the page was rendered.
+    page.links_to_anchors = None

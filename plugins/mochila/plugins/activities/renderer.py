@@ -5,6 +5,7 @@ Output is raw HTML blocks without blank lines, so Markdown leaves it as it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import escape
 
@@ -12,6 +13,10 @@ from ...domain.activity import Activity
 from ...domain.humanize import human_age, human_duration
 from ...domain.strings import Strings
 from ...domain.vocabulary import Vocabulary
+
+# The translation links of the card: not content, so kept out of search ("Leer en español"
+# would match every page); the pattern finds them in a page's HTML.
+TRANSLATION_LINKS = re.compile(r'\n<p class="mochila-translation" data-search-exclude>.*?</p>')
 
 UrlFor = Callable[[str, str], "str | None"]  # (facet, value) -> url or None
 
@@ -78,7 +83,8 @@ def render_card(
         parts.append("</ul></div>")
     for other_lang, url, label in translations:
         parts.append(
-            f'<p class="mochila-translation"><a href="{escape(url)}" hreflang="{other_lang}" '
+            f'<p class="mochila-translation" data-search-exclude><a href="{escape(url)}" '
+            f'hreflang="{other_lang}" '
             f'lang="{other_lang}">{escape(label)}</a></p>'
         )
     parts.append("</div>")

@@ -1,0 +1,142 @@
+"""Work shared between the editions a build worker makes: rendered pages and search entries.
+
+Why: the editions of one language share most pages, so a worker renders each page's Markdown
+and works out its search entries once and reuses them in later editions (issue 6: site and
+bundles must cost little more than the site). Reuse must never show in the output: a build
+that reuses everything (one worker) and one that reuses nothing (a worker per edition) must
+give the same bytes, and pages whose HTML differs between editions must not be mixed up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import build_fixtures
+import pytest
+from material.plugins.search import plugin as search_plugin
+
+from mochila.build.editions import plan_editions
+from mochila.build.mkdocs_run import build_edition
+from mochila.build.orchestrate import build_everything
+from mochila.build.project import load_project
+from mochila.domain.catalogue import load_catalogue
+from mochila.plugins.shared import RenderCache
+
+sample_project = build_fixtures.sample_project
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _zip_members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def _build(project, output: Path, workers: int) -> None:
+    build_everything(
+        load_project(project.config_file),
+        output,
+        bundles=True,
+        echo=lambda _: None,
+        workers=workers,
+    )
+
+
+def test_reusing_pages_and_search_entries_changes_no_byte(sample_project, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763640000")
+    # One worker builds all six editions and reuses all it can; six workers reuse nothing.
+    _build(sample_project, tmp_path / "shared", workers=1)
+    _build(sample_project, tmp_path / "alone", workers=6)
+    shared, alone = tmp_path / "shared", tmp_path / "alone"
+    assert _tree(shared / "site") == _tree(alone / "site")
+    zips = sorted(p.name for p in (alone / "bundles").glob("*.zip"))
+    assert len(zips) == 4
+    for name in zips:
+        # Compare members first so that a difference names the file.
+        assert _zip_members(shared / "bundles" / name) == _zip_members(alone / "bundles" / name)
+        assert (shared / "bundles" / name).read_bytes() == (alone / "bundles" / name).read_bytes()
+
+
+@pytest.fixture
+def editions(sample_project):
+    project = load_project(sample_project.config_file)
+    catalogue = load_catalogue(project.content_dir, project.settings)
+    planned = {
+        item.bundle_name or f"site-{item.edition.lang}": item.edition
+        for item in plan_editions(project, "2026-11-20", bundles=True)
+    }
+    return project, catalogue, planned
+
+
+@pytest.fixture
+def parsed_pages(monkeypatch) -> list[int]:
+    """Counts the pages Material's search plugin parses (one item per page)."""
+    parsed: list[int] = []
+    original = search_plugin.Parser.feed
+
+    def feed(self, data):
+        parsed.append(1)
+        return original(self, data)
+
+    monkeypatch.setattr(search_plugin.Parser, "feed", feed)
+    return parsed
+
+
+def _search_docs(site: Path) -> list[dict]:
+    return json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+
+
+def test_a_later_edition_reuses_the_search_entries_of_unchanged_pages(
+    editions, parsed_pages, tmp_path
+):
+    project, catalogue, planned = editions
+    build_edition(project.config_file, planned["full-es"], tmp_path / "cold", catalogue)
+    alone = len(parsed_pages)
+    cache = RenderCache()
+    build_edition(project.config_file, planned["site-es"], tmp_path / "site", catalogue, cache)
+    parsed_pages.clear()
+    build_edition(project.config_file, planned["full-es"], tmp_path / "warm", catalogue, cache)
+    activities = len(planned["full-es"].selection.select(catalogue.in_language("es")))
+    # The site's activity pages differ from the bundle's only in the links to the English
+    # version, which search leaves out: every one of them is reused.
+    assert len(parsed_pages) <= alone - activities, (alone, len(parsed_pages), activities)
+    assert _search_docs(tmp_path / "warm") == _search_docs(tmp_path / "cold")
+
+
+def test_search_leaves_out_the_links_to_other_languages(editions, tmp_path):
+    project, catalogue, planned = editions
+    build_edition(project.config_file, planned["site-en"], tmp_path / "en", catalogue)
+    docs = _search_docs(tmp_path / "en")
+    activity_docs = [d for d in docs if d["location"].startswith("activities/")]
+    assert activity_docs
+    assert not [d["location"] for d in docs if "Leer en español" in d["text"]]
+    # ...but the page still shows them.
+    page = tmp_path / "en" / activity_docs[0]["location"].split("#")[0]
+    assert "Leer en español" in page.read_text("utf-8")
+
+
+def test_a_page_whose_html_differs_is_parsed_again(editions, parsed_pages, tmp_path):
+    project, catalogue, planned = editions
+    cache = RenderCache()
+    build_edition(project.config_file, planned["full-es"], tmp_path / "full", catalogue, cache)
+    parsed_pages.clear()
+    # Families leave out an activity others link to: those pages show "(no incluida...)".
+    build_edition(project.config_file, planned["families-es"], tmp_path / "fam", catalogue, cache)
+    docs = _search_docs(tmp_path / "fam")
+    assert [d for d in docs if "no incluida en esta edición" in d["text"]]
+    assert parsed_pages, "pages that changed must be indexed again"
+    assert docs == _search_docs_cold(project, planned["families-es"], tmp_path / "cold")
+
+
+def _search_docs_cold(project, edition, site: Path) -> list[dict]:
+    build_edition(project.config_file, edition, site)
+    return _search_docs(site)
