@@ -630,6 +630,18 @@ def test_html_comments_doctype_and_namespaces_are_ignored():
     assert refs("index.html", html) == [(6, '<img src="https://after.example/a.png">')]
 
 
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_a_page_with_only_icon_namespaces_has_nothing_but_others_are_still_found(quote):
+    icons = f"<svg xmlns={quote}http://www.w3.org/2000/svg{quote}><path d='M0 0'/></svg>\n"
+    assert refs("a.html", icons * 3) == []
+    assert refs("a.html", icons + '<img src="//cdn.example/i.png">') == [
+        (2, '<img src="//cdn.example/i.png">')
+    ]
+    assert refs("a.html", icons + "<p>//</p><a href='https://h.example'>") == [
+        (2, "<p>//</p><a href='https://h.example'>")
+    ]
+
+
 def test_svg_files_follow_the_html_rules():
     svg = (
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/ns">\n'

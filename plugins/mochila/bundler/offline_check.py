@@ -39,6 +39,9 @@ NAMESPACE_URIS = frozenset(
     }
 )
 _EXCERPT_RADIUS = 40
+_NAMESPACE_ATTRIBUTE = re.compile(
+    r"""xmlns(?::[\w.-]+)?=(["'])(?:""" + "|".join(map(re.escape, sorted(NAMESPACE_URIS))) + r")\1"
+)
 
 _URL_END = r"""[^\s"'`<>(){}\\]"""
 _ABSOLUTE = re.compile(rf"https?://(?!/){_URL_END}+", re.IGNORECASE)
@@ -128,8 +131,9 @@ def scan_text(path: str, text: str) -> list[RemoteReference]:
 # Every bundle ships the same theme assets: scan each distinct file once per process.
 @functools.lru_cache(maxsize=256)
 def _scan(suffix: str, text: str) -> tuple[tuple[int, str], ...]:
-    if "//" not in text:
-        # Every kind of reference has one (most bundle pages have none): no need to look.
+    if "//" not in _NAMESPACE_ATTRIBUTE.sub("", text):
+        # Every reference has a '//', and namespace declarations never are one: a page with
+        # only inline SVG icons (most pages) needs no closer look.
         return ()
     if suffix in (".html", ".htm", ".svg"):
         ignored = _html_ignored(text)
