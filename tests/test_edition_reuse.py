@@ -23,6 +23,7 @@ from mochila.build.mkdocs_run import build_edition
 from mochila.build.orchestrate import build_everything
 from mochila.build.project import load_project
 from mochila.domain.catalogue import load_catalogue
+from mochila.plugins.activities.fragments import PageFragments
 from mochila.plugins.shared import RenderCache
 
 sample_project = build_fixtures.sample_project
@@ -140,3 +141,24 @@ def test_a_page_whose_html_differs_is_parsed_again(editions, parsed_pages, tmp_p
 def _search_docs_cold(project, edition, site: Path) -> list[dict]:
     build_edition(project.config_file, edition, site)
     return _search_docs(site)
+
+
+def test_the_navigation_kept_per_folder_is_what_material_renders(editions, tmp_path, monkeypatch):
+    project, catalogue, planned = editions
+    kept: list[str] = []
+    original_keep = PageFragments.keep
+
+    def keep(self, key, html):
+        kept.append(key)
+        return original_keep(self, key, html)
+
+    monkeypatch.setattr(PageFragments, "keep", keep)
+    build_edition(project.config_file, planned["site-es"], tmp_path / "kept", catalogue)
+    pages = [p for p in (tmp_path / "kept").rglob("*.html") if p.name != "404.html"]
+    folders = [key for key in kept if key is not None]
+    # Rendered once per folder of pages outside the navigation, not once per page.
+    assert folders and len(folders) == len(set(folders)) < len(pages) / 2
+
+    monkeypatch.setattr(PageFragments, "get", lambda self, key: None)
+    build_edition(project.config_file, planned["site-es"], tmp_path / "every", catalogue)
+    assert _tree(tmp_path / "kept") == _tree(tmp_path / "every")

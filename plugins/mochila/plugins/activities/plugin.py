@@ -24,6 +24,7 @@ from ...domain.strings import load_strings
 from ..shared import EditionState, RenderCache, Rendered, relative_url
 from .config import ActivitiesConfig
 from .files import edition_files
+from .fragments import install as install_fragments
 from .links import rewrite_edition_links
 from .renderer import TRANSLATION_LINKS, render_card, render_missing, render_related
 from .search_reuse import reuse_search_entries
@@ -116,6 +117,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.template_cache is not None:
             env.bytecode_cache = self.template_cache
+        install_fragments(env, config)
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
