@@ -1,10 +1,10 @@
 """Parts of the page template that many pages share, rendered once per edition.
 
-Material renders the whole navigation on every page; with a thousand activities that is a
-tenth of a build. On a page that is not in the navigation (every activity page) nothing in it
+Material renders the whole navigation on every page, a few per cent of every edition build.
+On a page that is not in the navigation (every activity page) nothing in it
 is marked active, and its links differ only by the page's folder, so it is kept per folder.
-The theme's ``partials/nav.html`` asks for it and falls back to Material's own partial, which
-this module makes reachable as ``material/partials/nav.html``.
+The theme's ``site_nav`` block (``theme/main.html``) asks for it; without the Mochila plugins
+it renders Material's navigation on every page, as Material does.
 """
 
 from __future__ import annotations
@@ -12,9 +12,6 @@ from __future__ import annotations
 import posixpath
 
 import jinja2
-from mkdocs.config.defaults import MkDocsConfig
-
-PREFIX = "material"
 
 
 class PageFragments:
@@ -40,11 +37,6 @@ class PageFragments:
         return html
 
 
-def install(env: jinja2.Environment, config: MkDocsConfig) -> None:
-    """Give the theme the fragment store and the theme's templates under ``material/``."""
-    custom = config.theme.custom_dir
-    below = [folder for folder in config.theme.dirs if folder != custom]
-    env.loader = jinja2.ChoiceLoader(
-        [env.loader, jinja2.PrefixLoader({PREFIX: jinja2.FileSystemLoader(below)})]
-    )
+def install(env: jinja2.Environment) -> None:
+    """Give the theme a fragment store for this build."""
     env.globals["mochila_fragments"] = PageFragments()

@@ -117,7 +117,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.template_cache is not None:
             env.bytecode_cache = self.template_cache
-        install_fragments(env, config)
+        install_fragments(env)
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
