@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -18,13 +19,15 @@ import build_fixtures
 import pytest
 from material.plugins.search import plugin as search_plugin
 
+from mochila.build import parallel
 from mochila.build.editions import plan_editions
 from mochila.build.mkdocs_run import build_edition
 from mochila.build.orchestrate import build_everything
 from mochila.build.project import load_project
 from mochila.domain.catalogue import load_catalogue
+from mochila.domain.edition import Edition
 from mochila.plugins.activities.fragments import PageFragments
-from mochila.plugins.shared import RenderCache
+from mochila.plugins.shared import RenderCache, Rendered
 
 sample_project = build_fixtures.sample_project
 
@@ -54,17 +57,46 @@ def _build(project, output: Path, workers: int) -> None:
 
 def test_reusing_pages_and_search_entries_changes_no_byte(sample_project, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763640000")
-    # One worker builds all six editions and reuses all it can; six workers reuse nothing.
-    _build(sample_project, tmp_path / "shared", workers=1)
-    _build(sample_project, tmp_path / "alone", workers=6)
-    shared, alone = tmp_path / "shared", tmp_path / "alone"
-    assert _tree(shared / "site") == _tree(alone / "site")
+    # One worker builds all six editions and reuses all it can; six workers reuse nothing; two
+    # workers pass their caches of a language built on both to each other.
+    builds = {workers: tmp_path / f"workers-{workers}" for workers in (1, 2, 6)}
+    for workers, output in builds.items():
+        _build(sample_project, output, workers)
+    alone = builds[6]
     zips = sorted(p.name for p in (alone / "bundles").glob("*.zip"))
     assert len(zips) == 4
-    for name in zips:
-        # Compare members first so that a difference names the file.
-        assert _zip_members(shared / "bundles" / name) == _zip_members(alone / "bundles" / name)
-        assert (shared / "bundles" / name).read_bytes() == (alone / "bundles" / name).read_bytes()
+    for workers in (1, 2):
+        assert _tree(builds[workers] / "site") == _tree(alone / "site"), workers
+        for name in zips:
+            # Members first, so that a difference names the file.
+            ours, theirs = builds[workers] / "bundles" / name, alone / "bundles" / name
+            assert _zip_members(ours) == _zip_members(theirs), (workers, name)
+            assert ours.read_bytes() == theirs.read_bytes(), (workers, name)
+
+
+def test_workers_pass_the_cache_of_a_language_they_both_build(tmp_path):
+    lanes = [
+        [_job("full-en", "en"), _job("families-es", "es")],
+        [_job("facilitators-es", "es"), _job("site-es", "es")],
+    ]
+    exchange = parallel._exchange(lanes, tmp_path / "exchange")
+    assert exchange is not None and exchange.languages == {"es"}
+    given = RenderCache()
+    given.put("page", Rendered("<p>Hola</p>", [], frozenset({"hola"})))
+    given.put_search_entries("page", [("#hola", {"title": "Hola", "text": "t"})])
+    exchange.give("es", given)
+    exchange.give("en", given)  # nobody else builds English: nothing is written
+    assert [p.name for p in (tmp_path / "exchange").iterdir()] == [f"es-{os.getpid()}.cache"]
+    taken = RenderCache()
+    exchange.take("es", taken)
+    assert taken.get("page") == given.get("page")
+    assert taken.search_entries("page") == [("#hola", {"title": "Hola", "text": "t"})]
+    assert parallel._exchange([lanes[0]], tmp_path / "alone") is None
+
+
+def _job(name: str, lang: str) -> parallel.Job:
+    kind = "site" if name.startswith("site") else "bundle"
+    return parallel.Job(Edition(kind, name, lang), Path(name), 1)
 
 
 @pytest.fixture

@@ -105,7 +105,9 @@ def build_everything(
 
         progress.start(len(jobs))
         try:
-            run_builds(project.config_file, jobs, catalogue, done, workers)
+            run_builds(
+                project.config_file, jobs, catalogue, done, workers, staging / "exchange"
+            )
         finally:
             progress.finish()
         order = [item.bundle_name for item in planned if item.bundle_name]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 import posixpath
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -154,3 +157,18 @@ class RenderCache:
 
     def put_search_entries(self, key: str, entries: list[tuple[str, dict]]) -> None:
         self._search[key] = entries
+
+    def save(self, path: Path) -> None:
+        """Write everything held to ``path`` for another build process, all at once: a reader
+        sees the whole file or none."""
+        partial = path.with_name(path.name + ".part")
+        with open(partial, "wb") as out:
+            pickle.dump((self._entries, self._search), out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)
+
+    def merge(self, path: Path) -> None:
+        """Add what another build process saved (see ``save``)."""
+        with open(path, "rb") as source:
+            entries, search = pickle.load(source)
+        self._entries.update(entries)
+        self._search.update(search)
