@@ -32,6 +32,8 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
         # again. Keyed by the identity of the activity objects, which the preview's read cache
         # keeps for unchanged files; entries hold those objects so identities stay unique.
         self.listing_cache: dict | None = None
+        # This edition's cards, made once however many pages list them.
+        self._cards: dict[str, tuple[str, str]] = {}
 
     def _listing(self, kind: str, src: str, activities, render) -> str:
         if self.listing_cache is None:
@@ -59,7 +61,12 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
             catalogue_src,
             state.activities,
             lambda: render_catalogue(
-                state.activities, state.facets, strings, vocabulary, link_from(catalogue_src)
+                state.activities,
+                state.facets,
+                strings,
+                vocabulary,
+                link_from(catalogue_src),
+                self._cards,
             ),
         )
         title = strings["catalogue_title"]
@@ -88,7 +95,11 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
                     value.path,
                     value.activities,
                     lambda value=value: render_cards(
-                        list(value.activities), strings, vocabulary, link_from(value.path)
+                        list(value.activities),
+                        strings,
+                        vocabulary,
+                        link_from(value.path),
+                        self._cards,
                     ),
                 )
                 title = f"{state.facets.labels[facet]}: {value.label}"
@@ -120,6 +131,7 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
                 state.strings,
                 state.catalogue.vocabulary,
                 lambda activity: _relative(activity.key, src),
+                self._cards,
             ),
         )
         return markdown.replace(marker, state.stash.hold(src, body))

@@ -22,27 +22,46 @@ FILTER_ORDER = ("age", "areas", "audience", "duration", "tags")
 
 
 def render_cards(
-    activities: list[Activity], strings: Strings, vocabulary: Vocabulary, url_of: UrlOf
+    activities: list[Activity],
+    strings: Strings,
+    vocabulary: Vocabulary,
+    url_of: UrlOf,
+    memo: dict[str, tuple[str, str]] | None = None,
 ) -> str:
-    lang = strings.lang
+    """The cards of ``activities``, linked with ``url_of``.
+
+    An activity is listed on many pages of an edition (catalogue, home, a page per facet value)
+    and its card differs only by the link: pass the same ``memo`` for one edition's listings
+    and each card is made once.
+    """
+    memo = {} if memo is None else memo
     items = []
     for activity in activities:
-        values = facet_values(activity)
-        data = " ".join(f'data-f-{facet}="{escape(" ".join(values[facet]))}"' for facet in FACETS)
-        areas = ", ".join(vocabulary.label("areas", a, lang) for a in activity.areas)
-        meta = (
-            f"<span>{escape(human_age(activity.age_min, activity.age_max, strings))}</span> · "
-            f"<span>{escape(human_duration(activity.duration, strings))}</span> · "
-            f"<span>{escape(areas)}</span>"
-        )
-        items.append(
-            f'<li class="mochila-cards__item" {data}><article>'
-            f'<h2 class="mochila-cards__title"><a href="{escape(url_of(activity))}">'
-            f"{escape(activity.title)}</a></h2>"
-            f'<p class="mochila-cards__summary">{escape(activity.summary)}</p>'
-            f'<p class="mochila-cards__meta">{meta}</p></article></li>'
-        )
+        parts = memo.get(activity.key)
+        if parts is None:
+            parts = memo[activity.key] = _card(activity, strings, vocabulary)
+        items.append(f"{parts[0]}{escape(url_of(activity))}{parts[1]}")
     return '<ul class="mochila-cards">' + "".join(items) + "</ul>"
+
+
+def _card(activity: Activity, strings: Strings, vocabulary: Vocabulary) -> tuple[str, str]:
+    """A card's HTML before and after its link's URL."""
+    lang = strings.lang
+    values = facet_values(activity)
+    data = " ".join(f'data-f-{facet}="{escape(" ".join(values[facet]))}"' for facet in FACETS)
+    areas = ", ".join(vocabulary.label("areas", a, lang) for a in activity.areas)
+    meta = (
+        f"<span>{escape(human_age(activity.age_min, activity.age_max, strings))}</span> · "
+        f"<span>{escape(human_duration(activity.duration, strings))}</span> · "
+        f"<span>{escape(areas)}</span>"
+    )
+    return (
+        f'<li class="mochila-cards__item" {data}><article>'
+        f'<h2 class="mochila-cards__title"><a href="',
+        f'">{escape(activity.title)}</a></h2>'
+        f'<p class="mochila-cards__summary">{escape(activity.summary)}</p>'
+        f'<p class="mochila-cards__meta">{meta}</p></article></li>',
+    )
 
 
 def render_catalogue(
@@ -51,6 +70,7 @@ def render_catalogue(
     strings: Strings,
     vocabulary: Vocabulary,
     url_of: UrlOf,
+    memo: dict[str, tuple[str, str]] | None = None,
 ) -> str:
     """Return the filter panel and the cards of every activity, as one raw HTML block."""
     fieldsets = []
@@ -78,7 +98,7 @@ def render_catalogue(
         f"{escape(strings['clear_filters'])}</button>"
         f'<p class="mochila-filters__status" aria-live="polite"></p></form>'
     )
-    cards = render_cards(activities, strings, vocabulary, url_of)
+    cards = render_cards(activities, strings, vocabulary, url_of, memo)
     none = f'<p class="mochila-cards__none" hidden>{escape(strings["no_match"])}</p>'
     return f'<div class="mochila-catalogue" data-mochila-catalogue>{form}{cards}{none}</div>'
 
