@@ -82,15 +82,17 @@ def test_workers_pass_the_cache_of_a_language_they_both_build(tmp_path):
     exchange = parallel._exchange(lanes, tmp_path / "exchange")
     assert exchange is not None and exchange.languages == {"es"}
     given = RenderCache()
-    given.put("page", Rendered("<p>Hola</p>", [], frozenset({"hola"})))
-    given.put_search_entries("page", [("#hola", {"title": "Hola", "text": "t"})])
+    given.put("es", "page", Rendered("<p>Hola</p>", [], frozenset({"hola"})))
+    given.put_search_entries("es", "page", [("#hola", {"title": "Hola", "text": "t"})])
+    given.put("en", "page", Rendered("<p>Hello</p>", [], frozenset()))
     exchange.give("es", given)
     exchange.give("en", given)  # nobody else builds English: nothing is written
     assert [p.name for p in (tmp_path / "exchange").iterdir()] == [f"es-{os.getpid()}.cache"]
     taken = RenderCache()
     exchange.take("es", taken)
-    assert taken.get("page") == given.get("page")
-    assert taken.search_entries("page") == [("#hola", {"title": "Hola", "text": "t"})]
+    assert taken.get("es", "page") == given.get("es", "page")
+    assert taken.search_entries("es", "page") == [("#hola", {"title": "Hola", "text": "t"})]
+    assert taken.get("en", "page") is None  # only the language asked for travels
     assert parallel._exchange([lanes[0]], tmp_path / "alone") is None
 
 
@@ -194,3 +196,14 @@ def test_the_navigation_kept_per_folder_is_what_material_renders(editions, tmp_p
     monkeypatch.setattr(PageFragments, "get", lambda self, key: None)
     build_edition(project.config_file, planned["site-es"], tmp_path / "every", catalogue)
     assert _tree(tmp_path / "kept") == _tree(tmp_path / "every")
+
+
+def test_a_worker_lets_go_of_languages_it_has_finished_with():
+    cache = RenderCache()
+    for lang in ("en", "es"):
+        cache.put(lang, "page", Rendered(f"<p>{lang}</p>", [], frozenset()))
+        cache.put_search_entries(lang, "page", [("", {"title": lang, "text": ""})])
+    cache.keep_only({"es"})
+    assert cache.get("en", "page") is None and cache.search_entries("en", "page") is None
+    assert cache.get("es", "page").html == "<p>es</p>"
+    assert cache.search_entries("es", "page") == [("", {"title": "es", "text": ""})]

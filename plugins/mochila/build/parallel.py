@@ -10,6 +10,7 @@ read, so content is read and checked once.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
@@ -75,9 +76,10 @@ def _run_lane(
     cache = RenderCache()
     templates = TemplateCache()
     started: set[str] = set()
-    for job in lane:
+    for index, job in enumerate(lane):
         start = time.monotonic()
         lang = job.edition.lang
+        cache.keep_only({later.edition.lang for later in lane[index:]})
         try:
             if exchange is not None and lang not in started:
                 exchange.take(lang, cache)
@@ -86,6 +88,7 @@ def _run_lane(
                 exchange.give(lang, cache)
             started.add(lang)
             result = job.after() if job.after else None
+            gc.collect()  # an edition's pages, nav and config are cycles: free them now
             queue.put(Done(job.edition, time.monotonic() - start, result=result))
         except EditionBuildError as exc:
             queue.put(Done(job.edition, time.monotonic() - start, str(exc)))
@@ -104,7 +107,7 @@ class Exchange:
 
     def give(self, lang: str, cache: RenderCache) -> None:
         if lang in self.languages:
-            cache.save(self.folder / f"{lang}-{os.getpid()}.cache")
+            cache.save(lang, self.folder / f"{lang}-{os.getpid()}.cache")
 
     def take(self, lang: str, cache: RenderCache) -> None:
         if lang in self.languages:

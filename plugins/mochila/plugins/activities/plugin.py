@@ -112,7 +112,8 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # After on_config of every plugin: the search plugin has made its index by now.
         if self.render_cache is not None and self.state is not None:
-            reuse_search_entries(config, self.render_cache, TRANSLATION_LINKS)
+            lang = self.state.edition.lang
+            reuse_search_entries(config, self.render_cache, lang, TRANSLATION_LINKS)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.template_cache is not None:
@@ -207,7 +208,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         if page.file.src_uri not in self.state.pages:
             return None
         key = hashlib.sha1(f"{page.file.src_uri}\0{markdown}".encode()).hexdigest()
-        found = self.render_cache.get(key)
+        found = self.render_cache.get(self.state.edition.lang, key)
         if found is None:
             self._to_cache[page.file.src_uri] = key
         else:
@@ -227,7 +228,9 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         key = self._to_cache.pop(page.file.src_uri, None)
         if key is not None and self.render_cache is not None:
             self.render_cache.put(
-                key, Rendered(html, page.toc, frozenset(page.present_anchor_ids or ()))
+                self.state.edition.lang,
+                key,
+                Rendered(html, page.toc, frozenset(page.present_anchor_ids or ())),
             )
         html, start, end = self.state.stash.release(page.file.src_uri, html)
         if start or end:
@@ -237,6 +240,15 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
                 + [AnchorLink(escape(t), i, 2) for t, i in end]
             )
         return html
+
+    # Last of all post_page handlers: the page is written, nothing reads its text again.
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # mkdocs keeps every page object to the end of the build; without their text, a
+        # worker building editions of 3,000 activities peaks ~15% lower.
+        page.markdown = None
+        page.content = None
+        return None
 
     def _rewrite_links(self, markdown: str, page: Page, files: Files) -> str:
         state = self.state

@@ -20,8 +20,11 @@ from ..shared import RenderCache
 SEARCH_PLUGINS = ("material/search", "search")
 
 
-def reuse_search_entries(config: MkDocsConfig, cache: RenderCache, ignored: re.Pattern) -> bool:
-    """Make the search plugin of ``config`` reuse entries from ``cache``; False if it has none.
+def reuse_search_entries(
+    config: MkDocsConfig, cache: RenderCache, lang: str, ignored: re.Pattern
+) -> bool:
+    """Make the search plugin of ``config`` reuse ``lang``'s entries from ``cache``; False if
+    it has no search index.
 
     ``ignored`` matches HTML that the search plugin skips (marked ``data-search-exclude``) and
     that differs between editions, such as links to the page in the other languages: it is
@@ -35,7 +38,7 @@ def reuse_search_entries(config: MkDocsConfig, cache: RenderCache, ignored: re.P
 
     def add_entry_from_context(page: Page) -> None:
         key = _key(page, ignored)
-        found = cache.search_entries(key)
+        found = cache.search_entries(lang, key)
         if found is not None:
             index.entries.extend({"location": page.url + rest, **entry} for rest, entry in found)
             return
@@ -44,6 +47,7 @@ def reuse_search_entries(config: MkDocsConfig, cache: RenderCache, ignored: re.P
         added = index.entries[start:]
         if all(entry["location"].startswith(page.url) for entry in added):
             cache.put_search_entries(
+                lang,
                 key,
                 [
                     (
