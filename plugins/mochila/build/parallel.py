@@ -10,7 +10,6 @@ read, so content is read and checked once.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import time
@@ -88,7 +87,6 @@ def _run_lane(
                 exchange.give(lang, cache)
             started.add(lang)
             result = job.after() if job.after else None
-            gc.collect()  # an edition's pages, nav and config are cycles: free them now
             queue.put(Done(job.edition, time.monotonic() - start, result=result))
         except EditionBuildError as exc:
             queue.put(Done(job.edition, time.monotonic() - start, str(exc)))
