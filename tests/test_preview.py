@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 import time
+
+from conftest import MKDOCS_YML, REPO
 
 from mochila.build.preview import PreviewBuilder
 from mochila.build.project import load_project
@@ -73,3 +76,20 @@ def test_a_new_file_triggers_a_full_build(project, tmp_path):
     result = builder.build()
     assert result.full
     assert (tmp_path / "p" / "activities" / "sand-play.html").is_file()
+
+
+def test_a_new_theme_file_is_published_by_the_next_build(project, tmp_path):
+    # The theme's file list is kept between rebuilds; a change to the theme must renew it.
+    theme = project.root / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    project.config.write_text(MKDOCS_YML.format(theme=theme), encoding="utf-8")
+    project.activity("water-play.md")
+    site = tmp_path / "p"
+    builder = PreviewBuilder(load_project(project.config), site, lang="en", drafts=False)
+    assert builder.build().full
+    path = project.content / "activities" / "water-play.md"
+    path.write_text(path.read_text().replace("Pour", "Slowly pour"))
+    assert not builder.build().full
+    (theme / "assets" / "mochila" / "extra.css").write_text("a{}", encoding="utf-8")
+    assert builder.build().full
+    assert (site / "assets" / "mochila" / "extra.css").read_text(encoding="utf-8") == "a{}"
