@@ -177,7 +177,7 @@ def _search_docs_cold(project, edition, site: Path) -> list[dict]:
     return _search_docs(site)
 
 
-def test_the_navigation_kept_per_folder_is_what_material_renders(editions, tmp_path, monkeypatch):
+def test_fragments_kept_per_folder_are_what_material_renders(editions, tmp_path, monkeypatch):
     project, catalogue, planned = editions
     kept: list[str] = []
     original_keep = PageFragments.keep
@@ -189,9 +189,14 @@ def test_the_navigation_kept_per_folder_is_what_material_renders(editions, tmp_p
     monkeypatch.setattr(PageFragments, "keep", keep)
     build_edition(project.config_file, planned["site-es"], tmp_path / "kept", catalogue)
     pages = [p for p in (tmp_path / "kept").rglob("*.html") if p.name != "404.html"]
-    folders = [key for key in kept if key is not None]
-    # Rendered once per folder of pages outside the navigation, not once per page.
-    assert folders and len(folders) == len(set(folders)) < len(pages) / 2
+    kinds: dict[str, list[str]] = {}
+    for key in filter(None, kept):
+        name, folder = key.split(":", 1)
+        kinds.setdefault(name, []).append(folder)
+    assert sorted(kinds) == ["config", "libs", "nav", "scripts", "styles"]
+    for name, folders in kinds.items():
+        # Rendered once per folder (of pages outside the navigation), not once per page.
+        assert len(folders) == len(set(folders)) < len(pages) / 2, name
 
     monkeypatch.setattr(PageFragments, "get", lambda self, key: None)
     build_edition(project.config_file, planned["site-es"], tmp_path / "every", catalogue)
