@@ -11,6 +11,7 @@ from mkdocs.exceptions import MkDocsException
 from ..domain.catalogue import Catalogue
 from ..domain.edition import Edition
 from ..plugins.shared import RenderCache
+from .theme_listing import ThemeListing
 
 ACTIVITIES = "mochila/activities"
 
@@ -26,9 +27,15 @@ def build_edition(
     catalogue: Catalogue | None = None,
     render_cache: RenderCache | None = None,
     template_cache: object | None = None,
+    theme_listing: ThemeListing | None = None,
 ) -> None:
-    """Build ``edition`` into ``site_dir`` (which mkdocs empties first)."""
+    """Build ``edition`` into ``site_dir`` (which mkdocs empties first).
+
+    The caches are optional and shared by the editions one process builds.
+    """
     config = load_config(str(config_file), site_dir=str(site_dir), use_directory_urls=False)
+    if theme_listing is not None:
+        theme_listing.attach(config)
     plugin = config.plugins.get(ACTIVITIES)
     if plugin is None:
         raise EditionBuildError(f"{config_file}: the '{ACTIVITIES}' plugin is not enabled")

@@ -23,6 +23,7 @@ from ..domain.edition import Edition
 from ..plugins.shared import RenderCache
 from .mkdocs_run import EditionBuildError, build_edition
 from .template_cache import TemplateCache
+from .theme_listing import ThemeListing
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def _run_lane(
 ) -> None:
     cache = RenderCache()
     templates = TemplateCache()
+    listing = ThemeListing()
     started: set[str] = set()
     for index, job in enumerate(lane):
         start = time.monotonic()
@@ -82,7 +84,9 @@ def _run_lane(
         try:
             if exchange is not None and lang not in started:
                 exchange.take(lang, cache)
-            build_edition(config_file, job.edition, job.site_dir, catalogue, cache, templates)
+            build_edition(
+                config_file, job.edition, job.site_dir, catalogue, cache, templates, listing
+            )
             if exchange is not None and lang not in started:
                 exchange.give(lang, cache)
             started.add(lang)
@@ -139,9 +143,12 @@ def run_builds(
     if len(lanes) == 1:
         cache = RenderCache()
         templates = TemplateCache()
+        listing = ThemeListing()
         for job in lanes[0]:
             start = time.monotonic()
-            build_edition(config_file, job.edition, job.site_dir, catalogue, cache, templates)
+            build_edition(
+                config_file, job.edition, job.site_dir, catalogue, cache, templates, listing
+            )
             result = job.after() if job.after else None
             on_done(Done(job.edition, time.monotonic() - start, result=result))
         return

@@ -28,6 +28,7 @@ from ..domain.selection import Selection
 from ..domain.strings import load_strings
 from .project import Project
 from .template_cache import TemplateCache
+from .theme_listing import ThemeListing
 
 log = logging.getLogger("mochila.preview")
 PROBLEMS_SCRIPT = "assets/mochila/preview-problems.js"
@@ -89,7 +90,7 @@ class PreviewBuilder:
         self.serve_url: str | None = None
         self.templates = TemplateCache()
         self.listings: dict = {}
-        self.theme_files: dict = {}
+        self.theme_files = ThemeListing()
 
     def _scan(self) -> dict[str, tuple[int, int]]:
         """Modification stamps of everything that can change the output."""
@@ -143,7 +144,7 @@ class PreviewBuilder:
         config = load_config(
             str(self.project.config_file), site_dir=str(self.site_dir), use_directory_urls=False
         )
-        _list_theme_once(config, self.theme_files)
+        self.theme_files.attach(config)
         plugin = config.plugins[ACTIVITIES]
         plugin.edition = self.edition
         plugin.catalogue = catalogue
@@ -204,31 +205,6 @@ class PreviewBuilder:
         self.search_docs = kept + index["docs"]
         index["docs"] = self.search_docs
         index_path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
-
-
-def _list_theme_once(config, listed: dict) -> None:
-    """Make the theme's file list last until the next full build.
-
-    mkdocs lists every file of the theme at each build to find its static files; Material has
-    ~10,000 icons, so that was the largest part of a rebuild after an edit. Theme files change
-    only in a full build, which empties ``listed``.
-    """
-    make_env = config.theme.get_env
-
-    def get_env():
-        env = make_env()
-        list_templates = env.list_templates
-
-        def listing(extensions=None, filter_func=None):
-            key = (extensions, getattr(filter_func, "__code__", filter_func))
-            if key not in listed:
-                listed[key] = list_templates(extensions, filter_func)
-            return listed[key]
-
-        env.list_templates = listing
-        return env
-
-    config.theme.get_env = get_env
 
 
 def serve_preview(
