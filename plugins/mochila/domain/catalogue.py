@@ -10,6 +10,7 @@ import os
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,6 +117,10 @@ class ReadCache:
         self._entries[rel] = (stat, result)
 
 
+# read_many(read, paths) -> [read(path) for path in paths], in that order
+ReadMany = Callable[[Callable[[str], object], list[str]], list[object]]
+
+
 def _stat_key(path: Path) -> tuple[int, int]:
     try:
         info = path.stat()
@@ -125,13 +130,18 @@ def _stat_key(path: Path) -> tuple[int, int]:
 
 
 def load_catalogue(
-    root: Path, settings: ContentSettings, shown_root: str = "", cache: ReadCache | None = None
+    root: Path,
+    settings: ContentSettings,
+    shown_root: str = "",
+    cache: ReadCache | None = None,
+    read_many: ReadMany | None = None,
 ) -> Catalogue:
     """Read and check every file under ``root``.
 
     ``shown_root`` is how the folder is named in messages (e.g. ``content``), so paths in
     problems are the ones the author typed. ``cache`` lets the preview re-read only what
-    changed.
+    changed. ``read_many(read, paths)`` returns ``[read(p) for p in paths]``, however it likes
+    (a build reads on several cores); each file is read and checked on its own.
     """
     root = Path(root)
 
@@ -151,16 +161,30 @@ def load_catalogue(
     context = (tuple(catalogue.files), _stat_key(root / VOCABULARY_FILE), settings, shown_root)
     if cache is not None and cache.context != context:
         cache.clear(context)
+    results: dict[str, object] = {}
+    to_read = []
     for rel in catalogue.files:
         if not rel.endswith(".md"):
             continue
         stat = _stat_key(root / rel)
         result = cache.get(rel, stat) if cache is not None else None
         if result is None:
-            result = _read_one(root, rel, settings, vocabulary, file_set, shown)
-            if cache is not None:
-                cache.put(rel, stat, result)
-        found, item = result
+            to_read.append((rel, stat))
+        else:
+            results[rel] = result
+
+    def read(rel: str):
+        return _read_one(root, rel, settings, vocabulary, file_set, shown)
+
+    paths = [rel for rel, _ in to_read]
+    for (rel, stat), result in zip(to_read, (read_many or _read_each)(read, paths), strict=True):
+        results[rel] = result
+        if cache is not None:
+            cache.put(rel, stat, result)
+    for rel in catalogue.files:
+        if rel not in results:
+            continue
+        found, item = results[rel]
         catalogue.problems += found
         if isinstance(item, Activity):
             catalogue.activities.append(item)
@@ -169,6 +193,10 @@ def load_catalogue(
     catalogue.problems += _cross_check(catalogue, file_set, shown)
     catalogue.problems.sort(key=Problem.sort_key)
     return catalogue
+
+
+def _read_each(read: Callable[[str], object], paths: list[str]) -> list[object]:
+    return [read(path) for path in paths]
 
 
 def _read_one(
