@@ -21,6 +21,7 @@ from mochila.bundler import (
     build_manifest,
     find_remote_references,
     scan_text,
+    snapshot,
     verify,
     write_bundle_zip,
     write_manifest,
@@ -71,6 +72,34 @@ def sha256(data: bytes) -> str:
 
 
 # --- archive ---------------------------------------------------------------------------------
+
+
+def test_a_folder_read_once_gives_the_same_manifest_check_and_zip(tmp_path):
+    """The build reads a bundle once and checks, lists and zips it from memory."""
+    files = {
+        **FILES,
+        "big/search_index.js": b"var __index = " + b'{"t":"agua"},' * 200_000,
+        "remote.html": b'<img src="https://cdn.example/a.png">\n',
+    }
+    site = make_site(tmp_path / "site", files)
+    read = snapshot(site)
+    assert sorted(read.files) == sorted(files) and read.folders == [
+        "actividades",
+        "actividades/agua",
+        "assets",
+        "big",
+    ]
+    assert build_manifest(site, info=INFO, read=read) == build_manifest(site, info=INFO)
+    assert find_remote_references(site, read) == find_remote_references(site)
+    assert find_remote_references(site, read)  # the remote image is found from memory too
+    write_manifest(site, build_manifest(site, info=INFO))
+    read.add(MANIFEST_NAME, (site / MANIFEST_NAME).read_bytes())
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    from_disk = write_bundle_zip(site, tmp_path / "a" / "x.zip", top=TOP, epoch=EPOCH)
+    from_memory = write_bundle_zip(site, tmp_path / "b" / "x.zip", top=TOP, epoch=EPOCH, read=read)
+    assert from_memory.path.read_bytes() == from_disk.path.read_bytes()
+    assert (from_memory.files, from_memory.sha256) == (from_disk.files, from_disk.sha256)
 
 
 def test_zip_lists_sorted_entries_with_explicit_folders(tmp_path):

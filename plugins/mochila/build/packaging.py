@@ -12,8 +12,10 @@ from pathlib import Path
 from ..bundler import (
     MANIFEST_NAME,
     BundleError,
+    Snapshot,
     build_manifest,
     find_remote_references,
+    snapshot,
     write_bundle_zip,
     write_manifest,
     write_sha256sums,
@@ -46,7 +48,11 @@ def package_bundle(
     Raises EditionBuildError when the bundle would not work offline or on a USB stick.
     """
     folder = staging / item.folder
-    _check_offline(folder, item)
+    try:
+        read = snapshot(folder)  # read once: checked, listed and zipped from memory
+    except BundleError as exc:
+        raise EditionBuildError(f"bundle {item.bundle_name}: {exc}") from exc
+    _check_offline(folder, item, read)
     activities = item.edition.selection.select(catalogue.in_language(item.edition.lang))
     manifest = build_manifest(
         folder,
@@ -58,12 +64,15 @@ def package_bundle(
             "selection": item.edition.selection.describe(),
             "activities": sorted(a.id for a in activities),
         },
+        read=read,
     )
-    write_manifest(folder, manifest)
+    read.add(MANIFEST_NAME, write_manifest(folder, manifest).read_bytes())
     out = staging / "bundles"
     out.mkdir(parents=True, exist_ok=True)
     try:
-        summary = write_bundle_zip(folder, out / f"{item.top}.zip", top=item.top, epoch=epoch)
+        summary = write_bundle_zip(
+            folder, out / f"{item.top}.zip", top=item.top, epoch=epoch, read=read
+        )
     except BundleError as exc:
         raise EditionBuildError(f"bundle {item.bundle_name}: {exc}") from exc
     return Packaged(
@@ -79,9 +88,9 @@ def finish_bundles(staging: Path, packaged: list[Packaged]) -> list[str]:
     return _table(packaged)
 
 
-def _check_offline(folder: Path, item: Planned) -> None:
-    problems = [ref.format() for ref in find_remote_references(folder)]
-    files = sorted(str(p.relative_to(folder).as_posix()) for p in folder.rglob("*") if p.is_file())
+def _check_offline(folder: Path, item: Planned, read: Snapshot) -> None:
+    problems = [ref.format() for ref in find_remote_references(folder, read)]
+    files = sorted(read.files)
     top_len = len(item.top) + 1
     for issue in usb_path_problems(
         [f"{item.top}/{f}" for f in files] + [MANIFEST_NAME], max_length=MAX_BUNDLE_PATH

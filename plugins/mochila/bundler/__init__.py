@@ -5,6 +5,7 @@ It knows nothing of mkdocs or click; the build calls it with plain folders and v
 
 from __future__ import annotations
 
+from ._fs import Snapshot, snapshot
 from .archive import MAX_FILE_SIZE, ZipInfoSummary, write_bundle_zip
 from .errors import BundleError
 from .manifest import MANIFEST_NAME, build_manifest, write_manifest
@@ -18,11 +19,13 @@ __all__ = [
     "SUMS_NAME",
     "BundleError",
     "RemoteReference",
+    "Snapshot",
     "VerifyReport",
     "ZipInfoSummary",
     "build_manifest",
     "find_remote_references",
     "scan_text",
+    "snapshot",
     "verify",
     "write_bundle_zip",
     "write_manifest",

@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BundleError
@@ -32,6 +33,28 @@ def list_tree(folder: Path) -> tuple[list[str], list[str]]:
                     raise BundleError(f"the bundle folder contains a symbolic link: {path}")
                 found.append(path.relative_to(folder).as_posix())
     return sorted(folders), sorted(files)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A bundle folder read once: its folders and every file's bytes, by relative path.
+
+    Checking, listing and zipping a bundle each read every file; with a snapshot they read it
+    from memory (a few tens of MB for a thousand activities) instead of opening it three times.
+    """
+
+    folders: list[str]
+    files: dict[str, bytes]
+
+    def add(self, name: str, data: bytes) -> None:
+        """Record a file written into the folder after the snapshot was taken."""
+        self.files[name] = data
+
+
+def snapshot(folder: Path) -> Snapshot:
+    """Read ``folder`` (see ``list_tree`` for what it refuses)."""
+    folders, files = list_tree(folder)
+    return Snapshot(folders, {name: (folder / name).read_bytes() for name in files})
 
 
 def sha256_file(path: Path) -> str:

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._fs import atomic_target, list_tree, sha256_file
+from ._fs import Snapshot, atomic_target, list_tree, sha256_file
 from .errors import BundleError
 
 # The earliest time a zip can record (DOS dates start in 1980).
@@ -38,12 +38,16 @@ class ZipInfoSummary:
     sha256: str
 
 
-def write_bundle_zip(folder: Path, zip_path: Path, *, top: str, epoch: int) -> ZipInfoSummary:
+def write_bundle_zip(
+    folder: Path, zip_path: Path, *, top: str, epoch: int, read: Snapshot | None = None
+) -> ZipInfoSummary:
     """Zip every file under ``folder`` into ``zip_path``, inside one folder named ``top``.
 
     ``epoch`` (seconds since 1970, UTC; e.g. SOURCE_DATE_EPOCH) is the time recorded for every
     entry. The zip is written to a temporary file beside ``zip_path`` and moved into place, so
     on failure an earlier zip at ``zip_path`` is untouched.
+
+    ``read`` is the folder already read (then the files are not opened again).
 
     Raises ``BundleError`` if the folder is missing, holds a symlink or a file of 4 GiB or more.
     """
@@ -51,8 +55,12 @@ def write_bundle_zip(folder: Path, zip_path: Path, *, top: str, epoch: int) -> Z
         raise ValueError(f"top must be a single folder name, got {top!r}")
     if zip_path.resolve().is_relative_to(folder.resolve()):
         raise ValueError(f"the zip {zip_path} must not be inside the folder it zips")
-    folders, files = list_tree(folder)
-    sizes = {name: (folder / name).stat().st_size for name in files}
+    if read is None:
+        folders, files = list_tree(folder)
+        sizes = {name: (folder / name).stat().st_size for name in files}
+    else:
+        folders, files = read.folders, sorted(read.files)
+        sizes = {name: len(read.files[name]) for name in files}
     for name, size in sizes.items():
         if size > MAX_FILE_SIZE:
             raise BundleError(
@@ -68,6 +76,8 @@ def write_bundle_zip(folder: Path, zip_path: Path, *, top: str, epoch: int) -> Z
             for arcname, source in sorted(entries):
                 if source is None:
                     archive.mkdir(_directory_info(arcname, date_time))
+                elif read is not None:
+                    _write_bytes(archive, arcname, read.files[source], date_time)
                 else:
                     _write_file(archive, arcname, folder / source, sizes[source], date_time)
         digest = sha256_file(temporary)
@@ -83,9 +93,7 @@ def _directory_info(arcname: str, date_time: tuple[int, ...]) -> zipfile.ZipInfo
     return info
 
 
-def _write_file(
-    archive: zipfile.ZipFile, arcname: str, source: Path, size: int, date_time: tuple[int, ...]
-) -> None:
+def _file_info(arcname: str, size: int, date_time: tuple[int, ...]) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(arcname, date_time)
     info.create_system = _UNIX
     info.external_attr = _FILE_MODE << 16
@@ -93,5 +101,19 @@ def _write_file(
     info.compress_type = zipfile.ZIP_DEFLATED
     # Known up front, so zipfile decides on ZIP64 from the size rather than from a guess.
     info.file_size = size
+    return info
+
+
+def _write_file(
+    archive: zipfile.ZipFile, arcname: str, source: Path, size: int, date_time: tuple[int, ...]
+) -> None:
+    info = _file_info(arcname, size, date_time)
     with source.open("rb") as stream, archive.open(info, "w") as entry:
         shutil.copyfileobj(stream, entry, 1024 * 1024)
+
+
+def _write_bytes(
+    archive: zipfile.ZipFile, arcname: str, data: bytes, date_time: tuple[int, ...]
+) -> None:
+    with archive.open(_file_info(arcname, len(data), date_time), "w") as entry:
+        entry.write(data)

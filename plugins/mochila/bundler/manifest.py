@@ -8,23 +8,38 @@ reports; ``title``, ``selection`` and ``activities`` are recorded for people rea
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
-from ._fs import atomic_write_bytes, list_tree, sha256_file
+from ._fs import Snapshot, atomic_write_bytes, list_tree, sha256_file
 
 MANIFEST_NAME = "manifest.json"
 
 
-def build_manifest(folder: Path, *, info: dict[str, Any]) -> dict[str, Any]:
+def build_manifest(
+    folder: Path, *, info: dict[str, Any], read: Snapshot | None = None
+) -> dict[str, Any]:
     """Return ``info`` plus ``files``: path, size and sha256 of each file, sorted by path.
 
     The manifest itself (``manifest.json`` at the top of ``folder``) is left out, since it
-    cannot contain its own checksum. Raises ``ValueError`` if ``info`` already has ``files``.
+    cannot contain its own checksum. ``read`` is the folder already read (then the files are
+    not opened again). Raises ``ValueError`` if ``info`` already has ``files``.
     """
     if "files" in info:
         raise ValueError("info must not contain 'files': the manifest lists them itself")
+    if read is not None:
+        entries = [
+            {
+                "path": name,
+                "size": len(read.files[name]),
+                "sha256": hashlib.sha256(read.files[name]).hexdigest(),
+            }
+            for name in sorted(read.files)
+            if name != MANIFEST_NAME
+        ]
+        return {**info, "files": entries}
     _, files = list_tree(folder)
     entries = [
         {"path": name, "size": (folder / name).stat().st_size, "sha256": sha256_file(folder / name)}

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ._fs import list_tree
+from ._fs import Snapshot, snapshot
 
 SCANNED_SUFFIXES = frozenset({".html", ".htm", ".css", ".js", ".mjs", ".svg", ".json"})
 NAMESPACE_URIS = frozenset(
@@ -108,16 +108,17 @@ class RemoteReference:
         return f"{self.path}:{self.line}: {self.text}"
 
 
-def find_remote_references(folder: Path) -> list[RemoteReference]:
+def find_remote_references(folder: Path, read: Snapshot | None = None) -> list[RemoteReference]:
     """Return every remote reference in the web files under ``folder``, by path and line.
 
-    Raises ``BundleError`` if ``folder`` is missing or holds a symlink.
+    ``read`` is the folder already read (then the files are not opened again). Raises
+    ``BundleError`` if ``folder`` is missing or holds a symlink.
     """
-    _, files = list_tree(folder)
+    read = read or snapshot(folder)
     references: list[RemoteReference] = []
-    for name in files:
+    for name in sorted(read.files):
         if PurePosixPath(name).suffix.lower() in SCANNED_SUFFIXES:
-            text = (folder / name).read_text(encoding="utf-8", errors="replace")
+            text = read.files[name].decode("utf-8", errors="replace")
             references.extend(scan_text(name, text))
     return references
 
