@@ -26,6 +26,8 @@ from .editions import Planned
 from .mkdocs_run import EditionBuildError
 
 MAX_BUNDLE_PATH = 180
+# A bundle of 1,000 activities is ~40 MB unzipped, of 3,000 with images ~110 MB.
+SNAPSHOT_MAX_BYTES = 64_000_000
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,9 @@ def package_bundle(
     """
     folder = staging / item.folder
     try:
-        read = snapshot(folder)  # read once: checked, listed and zipped from memory
+        # Read once, then checked, listed and zipped from memory; a bundle too big to hold
+        # beside the worker's caches is read from disk each time instead.
+        read = snapshot(folder, max_bytes=SNAPSHOT_MAX_BYTES)
     except BundleError as exc:
         raise EditionBuildError(f"bundle {item.bundle_name}: {exc}") from exc
     _check_offline(folder, item, read)
@@ -66,7 +70,9 @@ def package_bundle(
         },
         read=read,
     )
-    read.add(MANIFEST_NAME, write_manifest(folder, manifest).read_bytes())
+    written = write_manifest(folder, manifest)
+    if read is not None:
+        read.add(MANIFEST_NAME, written.read_bytes())
     out = staging / "bundles"
     out.mkdir(parents=True, exist_ok=True)
     try:
@@ -88,9 +94,12 @@ def finish_bundles(staging: Path, packaged: list[Packaged]) -> list[str]:
     return _table(packaged)
 
 
-def _check_offline(folder: Path, item: Planned, read: Snapshot) -> None:
+def _check_offline(folder: Path, item: Planned, read: Snapshot | None) -> None:
     problems = [ref.format() for ref in find_remote_references(folder, read)]
-    files = sorted(read.files)
+    if read is not None:
+        files = sorted(read.files)
+    else:
+        files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     top_len = len(item.top) + 1
     for issue in usb_path_problems(
         [f"{item.top}/{f}" for f in files] + [MANIFEST_NAME], max_length=MAX_BUNDLE_PATH

@@ -51,9 +51,12 @@ class Snapshot:
         self.files[name] = data
 
 
-def snapshot(folder: Path) -> Snapshot:
-    """Read ``folder`` (see ``list_tree`` for what it refuses)."""
+def snapshot(folder: Path, max_bytes: int | None = None) -> Snapshot | None:
+    """Read ``folder`` (see ``list_tree`` for what it refuses); None if its files add up to
+    more than ``max_bytes``, which are then better read from disk each time."""
     folders, files = list_tree(folder)
+    if max_bytes is not None and sum((folder / n).stat().st_size for n in files) > max_bytes:
+        return None
     return Snapshot(folders, {name: (folder / name).read_bytes() for name in files})
 
 
