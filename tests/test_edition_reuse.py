@@ -92,7 +92,8 @@ def test_workers_pass_the_cache_of_a_language_they_both_build(tmp_path):
     exchange.give("en", given)  # nobody else builds English: nothing is written
     assert [p.name for p in (tmp_path / "exchange").iterdir()] == [f"es-{os.getpid()}.cache"]
     taken = RenderCache()
-    exchange.take("es", taken)
+    assert exchange.take("es", taken)
+    assert not exchange.take("en", RenderCache())
     assert taken.get("es", "page") == given.get("es", "page")
     assert taken.search_entries("es", "page") == [("#hola", {"title": "Hola", "text": "t"})]
     assert taken.get("en", "page") is None  # only the language asked for travels

@@ -82,12 +82,12 @@ def _run_lane(
         lang = job.edition.lang
         cache.keep_only({later.edition.lang for later in lane[index:]})
         try:
-            if exchange is not None and lang not in started:
-                exchange.take(lang, cache)
+            # A worker that starts a language warm from the other's cache has nothing to add.
+            fresh = exchange is not None and lang not in started and not exchange.take(lang, cache)
             build_edition(
                 config_file, job.edition, job.site_dir, catalogue, cache, templates, listing
             )
-            if exchange is not None and lang not in started:
+            if fresh:
                 exchange.give(lang, cache)
             started.add(lang)
             result = job.after() if job.after else None
@@ -111,10 +111,12 @@ class Exchange:
         if lang in self.languages:
             cache.save(lang, self.folder / f"{lang}-{os.getpid()}.cache")
 
-    def take(self, lang: str, cache: RenderCache) -> None:
-        if lang in self.languages:
-            for path in sorted(self.folder.glob(f"{lang}-*.cache")):
-                cache.merge(path)
+    def take(self, lang: str, cache: RenderCache) -> bool:
+        """Merge what other workers gave for ``lang``; False if there was nothing yet."""
+        paths = sorted(self.folder.glob(f"{lang}-*.cache")) if lang in self.languages else []
+        for path in paths:
+            cache.merge(path)
+        return bool(paths)
 
 
 def _exchange(lanes: list[list[Job]], folder: Path | None) -> Exchange | None:

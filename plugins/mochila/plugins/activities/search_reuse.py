@@ -22,9 +22,8 @@ SEARCH_PLUGINS = ("material/search", "search")
 
 def reuse_search_entries(
     config: MkDocsConfig, cache: RenderCache, lang: str, ignored: re.Pattern
-) -> bool:
-    """Make the search plugin of ``config`` reuse ``lang``'s entries from ``cache``; False if
-    it has no search index.
+) -> None:
+    """Make the search plugin of ``config`` (if any) reuse ``lang``'s entries from ``cache``.
 
     ``ignored`` matches HTML that the search plugin skips (marked ``data-search-exclude``) and
     that differs between editions, such as links to the page in the other languages: it is
@@ -34,7 +33,7 @@ def reuse_search_entries(
     index = getattr(plugin, "search_index", None)
     original = getattr(index, "add_entry_from_context", None)
     if original is None or not isinstance(getattr(index, "entries", None), list):
-        return False
+        return
 
     def add_entry_from_context(page: Page) -> None:
         key = _key(page, ignored)
@@ -59,7 +58,6 @@ def reuse_search_entries(
             )
 
     index.add_entry_from_context = add_entry_from_context
-    return True
 
 
 def _key(page: Page, ignored: re.Pattern) -> str:
