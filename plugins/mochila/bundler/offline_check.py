@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ._fs import Snapshot, snapshot
+from ._fs import Snapshot, list_tree
 
 SCANNED_SUFFIXES = frozenset({".html", ".htm", ".css", ".js", ".mjs", ".svg", ".json"})
 NAMESPACE_URIS = frozenset(
@@ -114,12 +114,13 @@ def find_remote_references(folder: Path, read: Snapshot | None = None) -> list[R
     ``read`` is the folder already read (then the files are not opened again). Raises
     ``BundleError`` if ``folder`` is missing or holds a symlink.
     """
-    read = read or snapshot(folder)
+    names = sorted(read.files) if read is not None else list_tree(folder)[1]
     references: list[RemoteReference] = []
-    for name in sorted(read.files):
+    for name in names:
         if PurePosixPath(name).suffix.lower() in SCANNED_SUFFIXES:
-            text = read.files[name].decode("utf-8", errors="replace")
-            references.extend(scan_text(name, text))
+            # Without a snapshot, one file at a time: a large bundle is never held whole.
+            data = read.files[name] if read is not None else (folder / name).read_bytes()
+            references.extend(scan_text(name, data.decode("utf-8", errors="replace")))
     return references
 
 
