@@ -609,3 +609,19 @@ def test_sidebar_lists_only_the_section_pages(sample_site, sample_project, sampl
         primary = doc.find("nav", cls="md-nav--primary")
         links = [a.get("href") for a in primary.find_all("a", cls="md-nav__link")]
         assert links == [f"../{entry}" for entry in nav], source.path
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_sidebar_and_footer_name_every_page(sample_site, lang):
+    """Every page's menu and footer read the section pages' titles (a page written earlier in
+    the build once lost its title, and later pages showed "None" for it)."""
+    root = lang_root(sample_site, lang)
+    pages = sorted(root.glob("*.html")) + sorted((root / "activities").glob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        doc = read_html(path)
+        primary = doc.find("nav", cls="md-nav--primary")
+        labels = [a.text() for a in primary.find_all("a", cls="md-nav__link")]
+        assert labels and all(label and label != "None" for label in labels), (path, labels)
+        for link in doc.find_all("a", cls="md-footer__link"):
+            assert "None" not in link.text().split(), (path, link.text())

@@ -245,7 +245,10 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         # mkdocs keeps every page object to the end of the build; without their text, a
-        # worker building editions of 3,000 activities peaks ~15% lower.
+        # worker building editions of 3,000 activities peaks ~15% lower. mkdocs derives a
+        # page's title from its Markdown, and later pages' menus and footers still name this
+        # one: keep the title it has now (a weak property, so assigning pins it).
+        page.title = page.title
         page.markdown = None
         page.content = None
         return None
