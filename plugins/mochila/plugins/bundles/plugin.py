@@ -3,7 +3,8 @@
 Packaging (zip, manifest, checksums) is the bundler's job; this plugin only makes the built
 folder work offline: no directory URLs, no absolute site URL, Material's search index inlined
 as a script, the iframe-worker shim shipped locally, a start page a person recognises, and no
-sitemap (a bundle has no address on the web).
+sitemap (a bundle has no address on the web). Web links become text that says where they point
+(``plugins/web_links.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
+from ...domain.web_address import addresses_as_text
 from ..shared import edition_state
+from ..web_links import rewrite_web_links
 from .config import BundlesConfig
 from .offline import disable_remote_urls, prune_search_languages, remove_source_maps
 from .readme import readme_text
@@ -44,7 +47,16 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
         if SHIM not in polyfills:
             polyfills.append(SHIM)
         config.extra["polyfills"] = polyfills
+        if config.site_description:
+            config.site_description = addresses_as_text(config.site_description)
         return config
+
+    # Page content was made offline already (activities plugin); this is for the theme's own
+    # parts, such as a copyright line or a licence link in the footer.
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or not edition_state(config).edition.offline:
+            return None
+        return rewrite_web_links(output, offline=True)
 
     # After Material's search plugin has written the index.
     @event_priority(-100)
