@@ -45,7 +45,7 @@ LOADS = [
     '<style>p{background:image-set("https://x.example/a.png" 1x)}</style>',
     '<script>fetch("https://api.example/data")</script>',
     '<script type="module">import x from "https://cdn.example/x.js"</script>',
-    '<button onclick="fetch(\'https://api.example/x\')">go</button>',
+    "<button onclick=\"fetch('https://api.example/x')\">go</button>",
     '<meta http-equiv="refresh" content="0; url=https://x.example/">',
     '<base href="https://x.example/">',
     '<svg><image href="https://x.example/a.png"/></svg>',
@@ -78,7 +78,7 @@ NEVER_LOADED = [
     '<script type="application/json" id="__config">{"u": "https://example.org"}</script>',
     '<script type="application/ld+json">{"@context": "https://schema.org"}</script>',
     '<style>q::after{content:"https://example.org"}/* https://c.example */</style>',
-    '<div style="content: \'https://example.org\'"></div>',
+    "<div style=\"content: 'https://example.org'\"></div>",
     "<style>i{mask:url(\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'>"
     '<!-- https://fontawesome.com --></svg>")}</style>',
     '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'

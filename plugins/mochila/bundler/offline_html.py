@@ -60,6 +60,15 @@ _SCRIPT_TYPES = frozenset(
 _REFRESH_URL = re.compile(r"^\s*\d*[.\d]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.I)
 
 
+def _loads_inside(name: str, value: str) -> bool:
+    """True when the CSS, script or document an attribute holds loads something remote."""
+    if name == "style":
+        return bool(css_references(value))
+    if name.startswith("on"):
+        return bool(js_references(value))
+    return name == "srcdoc" and bool(html_references(value))
+
+
 def html_references(text: str) -> list[tuple[int, int]]:
     """Return the spans in ``text`` of the remote URLs an HTML or SVG document loads."""
     parser = _Loads(text)
@@ -89,11 +98,7 @@ class _Loads(HTMLParser):
         for name, value in attrs:
             for url in self._loaded(tag, name, value or "", values):
                 self._report(start, raw, url)
-            if name == "style" and value and css_references(value):
-                self._report(start, raw, value)
-            elif name.startswith("on") and value and js_references(value):
-                self._report(start, raw, value)
-            elif name == "srcdoc" and value and html_references(value):
+            if value and _loads_inside(name, value):
                 self._report(start, raw, value)
         self._raw_content = None
         if tag == "style":

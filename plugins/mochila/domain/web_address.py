@@ -49,7 +49,7 @@ def shown_address(url: str) -> str:
     if not host:
         return _SCHEME.sub("", url)
     path = parts.path
-    if path == "/" or (path.endswith("/") and not parts.query and not parts.fragment):
+    if path.endswith("/") and not parts.query and not parts.fragment:
         path = path[:-1]
     try:
         readable = unquote(path, errors="strict") if "%" in path else path
@@ -86,14 +86,12 @@ def find_web_addresses(text: str) -> list[tuple[int, int]]:
         start, end = match.span()
         while end > start:
             last = text[end - 1]
-            if last in _TRAILING:
-                end -= 1
-            elif last in _CLOSERS and text.count(_CLOSERS[last], start, end) < text.count(
+            unopened = last in _CLOSERS and text.count(_CLOSERS[last], start, end) < text.count(
                 last, start, end
-            ):
-                end -= 1
-            else:
+            )
+            if last not in _TRAILING and not unopened:
                 break
+            end -= 1
         if is_web_address(text[start:end]):
             spans.append((start, end))
     return spans
