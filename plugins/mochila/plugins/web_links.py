@@ -23,8 +23,9 @@ from html.parser import HTMLParser
 
 from ..domain.web_address import find_web_addresses, is_web_address, names_address, shown_address
 
-# Cheap test first: most pages hold no web address at all and are not parsed.
+# Cheap tests first: most pages hold no web address at all and are not parsed.
 _MAY_HOLD_WEB = re.compile(r"(?:https?|ftp)://|href\s*=\s*[\"']?\s*//", re.IGNORECASE)
+_MAY_LINK_OUT = re.compile(r"href\s*=\s*[\"']?\s*(?:(?:https?|ftp):)?//", re.IGNORECASE)
 # Text in these is not prose: an address there is not turned into a link, nor shortened.
 _VERBATIM = frozenset(
     {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "title", "head"}
@@ -41,6 +42,11 @@ _KEPT_ATTRIBUTES = ("id", "lang", "dir")
 def address_html(address: str) -> str:
     """A shown address as HTML: isolated left to right, so it reads right in Arabic text."""
     return f'<bdi class="mochila-address" dir="ltr">{escape(address, quote=False)}</bdi>'
+
+
+def may_link_out(html: str) -> bool:
+    """False when ``html`` certainly has no web link (it may have addresses in text)."""
+    return _MAY_LINK_OUT.search(html) is not None
 
 
 def rewrite_web_links(html: str, *, offline: bool) -> str:

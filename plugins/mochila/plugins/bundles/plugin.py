@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from ...domain.web_address import addresses_as_text
 from ..shared import edition_state
-from ..web_links import rewrite_web_links
+from ..web_links import may_link_out, rewrite_web_links
 from .config import BundlesConfig
 from .offline import disable_remote_urls, prune_search_languages, remove_source_maps
 from .readme import readme_text
@@ -51,12 +51,13 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
             config.site_description = addresses_as_text(config.site_description)
         return config
 
-    # Page content was made offline already (activities plugin); this is for the theme's own
-    # parts, such as a copyright line or a licence link in the footer.
+    # Page content was made offline already (activities plugin); this is for links in the
+    # theme's own parts, such as a licence link in the footer. Only a page with a web link is
+    # read again: reading every page whose code quotes an address cost more than the rest.
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or not edition_state(config).edition.offline:
             return None
-        return rewrite_web_links(output, offline=True)
+        return rewrite_web_links(output, offline=True) if may_link_out(output) else None
 
     # After Material's search plugin has written the index.
     @event_priority(-100)

@@ -1,0 +1,126 @@
+"""A real corpus written by another organisation builds into a website and six bundles.
+
+``/work/shared/corpora/rpf-projects`` (its README says what is in it): 100 Raspberry Pi
+Foundation project pages in en es fr ar hi ja, with 916 external links, an attribution page
+the licence requires, right-to-left text and long pages. It is copied (never changed) into a
+project like the repository's, with those six languages and the default bundles, one
+``full-<lang>`` per language, and built once for the whole module, as ``mochila build`` would.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from build_fixtures import REPO, SampleBuild, SampleProject, _git, build_project, parse_html
+
+CORPUS = Path("/work/shared/corpora/rpf-projects")
+LANGUAGES = ("en", "es", "fr", "ar", "hi", "ja")
+# From the corpus README ("Checks for the team", 1).
+ACTIVITIES = {"en": 26, "es": 17, "fr": 22, "ar": 13, "hi": 12, "ja": 10}
+REMOTE = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+NAV = "nav:\n  - index.md\n  - catalogue.md\n  - browse.md\n  - my-reflections.md\n"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CORPUS.is_dir(), reason=f"{CORPUS} is not on this machine"),
+]
+
+
+def copy_corpus(dest: Path) -> SampleProject:
+    """The corpus's content with the repository's theme and an ``mkdocs.yml`` like the
+    repository's: six languages, no bundle list (so one full bundle per language), and a
+    navigation naming the corpus's own pages."""
+    dest.mkdir(parents=True)
+    shutil.copytree(CORPUS / "content", dest / "content")
+    shutil.copytree(REPO / "theme", dest / "theme")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("languages: [en, es]", f"languages: [{', '.join(LANGUAGES)}]")
+    config = re.sub(r"(?m)^nav:\n(?:  - .*\n)+", NAV + "  - ATTRIBUTION.md\n", config)
+    config = re.sub(r"(?ms)^  - mochila/bundles:\n.*", "  - mochila/bundles\n", config)
+    assert "languages: [en, es, fr, ar, hi, ja]" in config and "full-en" not in config
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    _git(dest, "init", "-q")
+    _git(dest, "add", "-A")
+    _git(dest, "commit", "-q", "-m", "rpf-projects corpus")
+    return SampleProject(dest)
+
+
+@pytest.fixture(scope="module")
+def rpf_build(tmp_path_factory: pytest.TempPathFactory) -> SampleBuild:
+    root = tmp_path_factory.mktemp("rpf")
+    return build_project(copy_corpus(root / "project"), root / "output")
+
+
+def language_site(build: SampleBuild, lang: str) -> Path:
+    return build.site if lang == LANGUAGES[0] else build.site / lang
+
+
+def test_six_websites_with_every_activity_of_their_language(rpf_build):
+    for lang, count in ACTIVITIES.items():
+        catalogue = parse_html((language_site(rpf_build, lang) / "catalogue.html").read_text())
+        assert len(catalogue.find_all("li", cls="mochila-cards__item")) == count, lang
+
+
+def test_six_bundles_with_every_activity_of_their_language(rpf_build):
+    zips = sorted(path.name for path in rpf_build.bundles.glob("*.zip"))
+    assert zips == sorted(f"{rpf_build.bundle_top(f'full-{lang}')}.zip" for lang in LANGUAGES)
+    for lang, count in ACTIVITIES.items():
+        name = f"full-{lang}"
+        with zipfile.ZipFile(rpf_build.bundle_zip(name)) as archive:
+            manifest = archive.read(f"{rpf_build.bundle_top(name)}/manifest.json").decode()
+        assert f'"language": "{lang}"' in manifest
+        assert len(re.findall(r'^    "[a-z0-9-]+",?$', manifest, re.M)) == count, lang
+
+
+class RemoteAddresses(HTMLParser):
+    """Every attribute of a page that links to or loads from another machine."""
+
+    ATTRIBUTES = ("href", "src", "srcset", "poster", "data", "action")
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            candidates = (value or "").split(",") if name == "srcset" else [value or ""]
+            if name in self.ATTRIBUTES and any(REMOTE.match(c) for c in candidates):
+                self.found.append(f"<{tag} {name}={value}>")
+
+    handle_startendtag = handle_starttag
+
+
+def test_no_bundle_page_links_or_loads_from_the_web(rpf_build):
+    pages = 0
+    for path in sorted(rpf_build.bundles.glob("*.zip")):
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.endswith(".html"):
+                    pages += 1
+                    found = RemoteAddresses(archive.read(name).decode("utf-8")).found
+                    assert not found, f"{name}: {found[:3]}"
+    assert pages > 300
+
+
+def test_the_attribution_page_keeps_its_links_online_and_says_where_they_go_offline(rpf_build):
+    licence = "https://creativecommons.org/licenses/by-sa/4.0/"
+    online = parse_html((rpf_build.site / "ATTRIBUTION.html").read_text(encoding="utf-8"))
+    assert licence in [a.get("href") for a in online.find_all("a")]
+    with zipfile.ZipFile(rpf_build.bundle_zip("full-ar")) as archive:
+        top = rpf_build.bundle_top("full-ar")
+        offline = parse_html(archive.read(f"{top}/ATTRIBUTION.html").decode("utf-8"))
+        hello = parse_html(archive.read(f"{top}/activities/hello-world.html").decode("utf-8"))
+    assert "creativecommons.org/licenses/by-sa/4.0" in offline.find("article").text()
+    addresses = hello.find_all("bdi", cls="mochila-address")
+    assert addresses and all(a.get("dir") == "ltr" for a in addresses)
+
+
+def test_the_build_reports_no_error(rpf_build):
+    assert not [m for m in rpf_build.messages if re.search(r"\berror\b", m, re.I)]
