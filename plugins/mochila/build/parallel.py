@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import speedups
 from ..domain.catalogue import Catalogue
 from ..domain.edition import Edition
 from ..plugins.shared import RenderCache
@@ -73,14 +74,13 @@ def _run_lane(
     queue,
     exchange: Exchange | None = None,
 ) -> None:
-    cache = RenderCache()
-    templates = TemplateCache()
-    listing = ThemeListing()
+    cache, templates, listing = _caches()
     started: set[str] = set()
     for index, job in enumerate(lane):
         start = time.monotonic()
         lang = job.edition.lang
-        cache.keep_only({later.edition.lang for later in lane[index:]})
+        if cache is not None:
+            cache.keep_only({later.edition.lang for later in lane[index:]})
         try:
             # A worker that starts a language warm from the other's cache has nothing to add.
             fresh = exchange is not None and lang not in started and not exchange.take(lang, cache)
@@ -98,6 +98,13 @@ def _run_lane(
         except Exception as exc:  # a bug: report it rather than hang the parent
             queue.put(Done(job.edition, time.monotonic() - start, f"{type(exc).__name__}: {exc}"))
             return
+
+
+def _caches() -> tuple[RenderCache | None, TemplateCache | None, ThemeListing | None]:
+    """What one process's editions share, or nothing when reuse is off."""
+    if not speedups.enabled():
+        return None, None, None
+    return RenderCache(), TemplateCache(), ThemeListing()
 
 
 @dataclass(frozen=True)
@@ -122,7 +129,7 @@ class Exchange:
 def _exchange(lanes: list[list[Job]], folder: Path | None) -> Exchange | None:
     spread = Counter(lang for lane in lanes for lang in {job.edition.lang for job in lane})
     languages = frozenset(lang for lang, count in spread.items() if count > 1)
-    if folder is None or not languages:
+    if folder is None or not languages or not speedups.enabled():
         return None
     folder.mkdir(parents=True, exist_ok=True)
     return Exchange(folder, languages)
@@ -143,9 +150,7 @@ def run_builds(
     workers = workers or min(2, os.cpu_count() or 1)
     lanes = plan_workers(jobs, workers)
     if len(lanes) == 1:
-        cache = RenderCache()
-        templates = TemplateCache()
-        listing = ThemeListing()
+        cache, templates, listing = _caches()
         for job in lanes[0]:
             start = time.monotonic()
             build_edition(
