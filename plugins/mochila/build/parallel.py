@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue as queue_module
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +27,10 @@ from ..plugins.shared import RenderCache
 from .mkdocs_run import EditionBuildError, build_edition
 from .template_cache import TemplateCache
 from .theme_listing import ThemeListing
+
+
+class WorkerBug(RuntimeError):
+    """A build worker raised an unexpected exception; the message holds its traceback."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,8 @@ class Job:
 class Done:
     edition: Edition
     seconds: float
-    error: str = ""
+    error: str = ""  # a problem for people (content, configuration), as mkdocs reported it
+    bug: str = ""  # a worker's traceback: a bug in Mochila, to be shown as one
     result: object = None
 
 
@@ -95,8 +102,8 @@ def _run_lane(
         except EditionBuildError as exc:
             queue.put(Done(job.edition, time.monotonic() - start, str(exc)))
             return
-        except Exception as exc:  # a bug: report it rather than hang the parent
-            queue.put(Done(job.edition, time.monotonic() - start, f"{type(exc).__name__}: {exc}"))
+        except Exception:  # a bug: report it, with where it happened, rather than hang
+            queue.put(Done(job.edition, time.monotonic() - start, bug=traceback.format_exc()))
             return
 
 
@@ -143,7 +150,8 @@ def run_builds(
     workers: int | None = None,
     scratch: Path | None = None,
 ) -> None:
-    """Build every job; raise EditionBuildError with the first failure's message.
+    """Build every job; raise EditionBuildError with the first failure's message, or WorkerBug
+    with the traceback of a bug in a worker.
 
     ``scratch`` is a folder the workers may use to pass work to each other (left behind).
     """
@@ -177,6 +185,10 @@ def run_builds(
             if done is None:
                 failure = failure or "a build worker stopped unexpectedly"
                 break
+            if done.bug:
+                for process in processes:
+                    process.terminate()
+                raise WorkerBug(f"building {done.edition.name} failed in a worker:\n{done.bug}")
             if done.error:
                 failure = failure or done.error
                 # One failure fails the build: stop the other workers now.
@@ -195,6 +207,6 @@ def _next(queue, processes) -> Done | None:
     while True:
         try:
             return queue.get(timeout=0.5)
-        except Exception:  # queue.Empty: check that a worker is still alive
+        except queue_module.Empty:  # check that a worker is still alive
             if not any(p.is_alive() for p in processes) and queue.empty():
                 return None

@@ -213,10 +213,11 @@ class PreviewBuilder:
 def serve_preview(
     project: Project, *, drafts: bool, lang: str | None, dev_addr: str, echo=print
 ) -> None:
-    """Serve the preview until interrupted (Ctrl+C)."""
+    """Serve the preview until interrupted (Ctrl+C). Raises ValueError for a ``lang`` that is
+    not a site language (the CLI checks it first, for a message about its option)."""
     lang = lang or project.settings.default_lang
     if lang not in project.settings.languages:
-        raise SystemExit(f"'{lang}' is not a site language ({', '.join(project.settings.languages)})")
+        raise ValueError(f"'{lang}' is not a site language")
     host, _, port = dev_addr.rpartition(":")
     site_dir = Path(tempfile.mkdtemp(prefix="mochila-preview-"))
     builder = PreviewBuilder(project, site_dir, lang=lang, drafts=drafts)
