@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from ...domain.web_address import addresses_as_text
-from ..shared import edition_state
+from ..context import UsesEdition
 from ..web_links import may_link_out, rewrite_web_links
 from .config import BundlesConfig
 from .offline import disable_remote_urls, prune_search_languages, remove_source_maps
@@ -33,10 +33,10 @@ ONLINE_ONLY_FEATURES = (
 )
 
 
-class BundlesPlugin(BasePlugin[BundlesConfig]):
+class BundlesPlugin(UsesEdition, BasePlugin[BundlesConfig]):
     @event_priority(-10)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled or not edition_state(config).edition.offline:
+        if not self.config.enabled or not self.edition_state().edition.offline:
             return None
         # Each adjustment is what file:// needs (see the README, "Offline bundles").
         config.use_directory_urls = False
@@ -55,7 +55,7 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
     # theme's own parts, such as a licence link in the footer. Only a page with a web link is
     # read again: reading every page whose code quotes an address cost more than the rest.
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or not edition_state(config).edition.offline:
+        if not self.config.enabled or not self.edition_state().edition.offline:
             return None
         return rewrite_web_links(output, offline=True) if may_link_out(output) else None
 
@@ -64,7 +64,7 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        state = edition_state(config)
+        state = self.edition_state()
         if not state.edition.offline:
             return
         site = Path(config.site_dir)
@@ -94,6 +94,6 @@ def start_page(title: str, lang: str) -> str:
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta http-equiv="refresh" content="0; url=index.html">'
         f"<title>{escape(title)}</title></head>"
-        f'<body><p><a href="index.html">{escape(title)}</a></p>'
+        f'<body><h1><a href="index.html">{escape(title)}</a></h1>'
         '<script>location.replace("index.html")</script></body></html>\n'
     )
