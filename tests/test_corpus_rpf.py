@@ -3,57 +3,39 @@
 ``/work/shared/corpora/rpf-projects`` (its README says what is in it): 100 Raspberry Pi
 Foundation project pages in en es fr ar hi ja, with 916 external links, an attribution page
 the licence requires, right-to-left text and long pages. It is copied (never changed) into a
-project like the repository's, with those six languages and the default bundles, one
-``full-<lang>`` per language, and built once for the whole module, as ``mochila build`` would.
+project like the repository's (``build_fixtures.corpus_project``), with those six languages
+and one ``full-<lang>`` bundle per language, and built once per session, as ``mochila build``
+would.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+import build_fixtures
 import pytest
-from build_fixtures import REPO, SampleBuild, SampleProject, _git, build_project, parse_html
+from build_fixtures import SampleBuild, parse_html
 
-CORPUS = Path("/work/shared/corpora/rpf-projects")
+CORPUS = build_fixtures.CORPORA / "rpf-projects"
 LANGUAGES = ("en", "es", "fr", "ar", "hi", "ja")
 # From the corpus README ("Checks for the team", 1).
 ACTIVITIES = {"en": 26, "es": 17, "fr": 22, "ar": 13, "hi": 12, "ja": 10}
 REMOTE = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
-NAV = "nav:\n  - index.md\n  - catalogue.md\n  - browse.md\n  - my-reflections.md\n"
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not CORPUS.is_dir(), reason=f"{CORPUS} is not on this machine"),
-]
-
-
-def copy_corpus(dest: Path) -> SampleProject:
-    """The corpus's content with the repository's theme and an ``mkdocs.yml`` like the
-    repository's: six languages, no bundle list (so one full bundle per language), and a
-    navigation naming the corpus's own pages."""
-    dest.mkdir(parents=True)
-    shutil.copytree(CORPUS / "content", dest / "content")
-    shutil.copytree(REPO / "theme", dest / "theme")
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("languages: [en, es]", f"languages: [{', '.join(LANGUAGES)}]")
-    config = re.sub(r"(?m)^nav:\n(?:  - .*\n)+", NAV + "  - ATTRIBUTION.md\n", config)
-    config = re.sub(r"(?ms)^  - mochila/bundles:\n.*", "  - mochila/bundles\n", config)
-    assert "languages: [en, es, fr, ar, hi, ja]" in config and "full-en" not in config
-    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
-    _git(dest, "init", "-q")
-    _git(dest, "add", "-A")
-    _git(dest, "commit", "-q", "-m", "rpf-projects corpus")
-    return SampleProject(dest)
+corpus_build = build_fixtures.corpus_build
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def rpf_build(tmp_path_factory: pytest.TempPathFactory) -> SampleBuild:
-    root = tmp_path_factory.mktemp("rpf")
-    return build_project(copy_corpus(root / "project"), root / "output")
+def rpf_build(corpus_build) -> SampleBuild:
+    build = corpus_build(CORPUS)
+    plugins = build.project.config()["plugins"]
+    options = next(p["mochila/activities"] for p in plugins if "mochila/activities" in p)
+    assert options["languages"][0] == "en" and sorted(options["languages"]) == sorted(LANGUAGES)
+    return build
 
 
 def language_site(build: SampleBuild, lang: str) -> Path:
