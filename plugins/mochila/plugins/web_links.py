@@ -7,9 +7,9 @@ inside admonitions, lists and tables, and addresses written out in prose or in a
 - Website: links stay links, and an address written out in prose becomes one (as readers
   expect from any web page).
 - Bundle: nothing links to the internet. A web link becomes its text followed by where it
-  points, ``text (example.org/path)``, an address written out becomes ``example.org/path``,
-  (see ``domain.web_address`` for the one way addresses are shown). The page, its search
-  entries and its description all read the same.
+  points, ``text (example.org/path)``, and an address written out becomes ``example.org/path``
+  (``domain.web_address`` has the one way addresses are shown). The page, its search entries
+  and its description all read the same.
 
 Code (``code``, ``pre``, ``kbd``, ``samp``) is left exactly as written: it is meant to be
 copied. ``mailto:`` and ``tel:`` links stay links everywhere: they load nothing.
