@@ -20,9 +20,10 @@ from pathlib import Path
 
 from .. import speedups
 from ..domain.catalogue import Catalogue
+from ..domain.changes import Baseline
 from ..domain.edition import Edition
 from ..plugins.shared import RenderCache
-from .mkdocs_run import EditionBuildError, build_edition
+from .mkdocs_run import Built, EditionBuildError, build_edition
 from .template_cache import TemplateCache
 from .theme_listing import ThemeListing
 
@@ -32,8 +33,10 @@ class Job:
     edition: Edition
     site_dir: Path
     weight: int  # number of activities: a proxy for build time
-    # Runs in the worker after the build (packaging a bundle); its result travels back.
-    after: Callable[[], object] | None = None
+    # Runs in the worker after the build (packaging a bundle) with what the build tells
+    # (mkdocs_run.Built); its result travels back.
+    after: Callable[[Built], object] | None = None
+    baseline: Baseline | None = None  # the earlier edition a bundle is compared with
 
 
 @dataclass(frozen=True)
@@ -84,13 +87,20 @@ def _run_lane(
         try:
             # A worker that starts a language warm from the other's cache has nothing to add.
             fresh = exchange is not None and lang not in started and not exchange.take(lang, cache)
-            build_edition(
-                config_file, job.edition, job.site_dir, catalogue, cache, templates, listing
+            built = build_edition(
+                config_file,
+                job.edition,
+                job.site_dir,
+                catalogue,
+                cache,
+                templates,
+                listing,
+                job.baseline,
             )
             if fresh:
                 exchange.give(lang, cache)
             started.add(lang)
-            result = job.after() if job.after else None
+            result = job.after(built) if job.after else None
             queue.put(Done(job.edition, time.monotonic() - start, result=result))
         except EditionBuildError as exc:
             queue.put(Done(job.edition, time.monotonic() - start, str(exc)))
@@ -153,10 +163,17 @@ def run_builds(
         cache, templates, listing = _caches()
         for job in lanes[0]:
             start = time.monotonic()
-            build_edition(
-                config_file, job.edition, job.site_dir, catalogue, cache, templates, listing
+            built = build_edition(
+                config_file,
+                job.edition,
+                job.site_dir,
+                catalogue,
+                cache,
+                templates,
+                listing,
+                job.baseline,
             )
-            result = job.after() if job.after else None
+            result = job.after(built) if job.after else None
             on_done(Done(job.edition, time.monotonic() - start, result=result))
         return
     context = multiprocessing.get_context("fork")

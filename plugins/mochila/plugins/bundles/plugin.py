@@ -8,14 +8,20 @@ sitemap (a bundle has no address on the web).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from ..shared import edition_state
+from ...domain.changes import ActivityEntry, Baseline, Changes, compare
+from ..shared import edition_state, relative_url
+from . import whatsnew
 from .config import BundlesConfig
 from .offline import disable_remote_urls, prune_search_languages, remove_source_maps
 from .readme import readme_text
@@ -31,8 +37,22 @@ ONLINE_ONLY_FEATURES = (
 
 
 class BundlesPlugin(BasePlugin[BundlesConfig]):
+    """Adapts a bundle's build to ``file://`` and gives it its "What's new" page.
+
+    The build orchestrator sets ``baseline`` (the earlier edition to compare with; None for
+    the first) and reads ``activities`` (each activity's fingerprint) and ``changes`` after
+    the build, for the manifest.
+    """
+
+    def __init__(self) -> None:
+        self.baseline: Baseline | None = None
+        self.activities: dict[str, ActivityEntry] = {}
+        self.changes: Changes | None = None
+
     @event_priority(-10)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.activities = {}
+        self.changes = None
         if not self.config.enabled or not edition_state(config).edition.offline:
             return None
         # Each adjustment is what file:// needs (see the README, "Offline bundles").
@@ -45,6 +65,61 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
             polyfills.append(SHIM)
         config.extra["polyfills"] = polyfills
         return config
+
+    def _active(self, config: MkDocsConfig) -> bool:
+        return self.config.enabled and edition_state(config).edition.offline
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self._active(config):
+            return None
+        strings = edition_state(config).strings
+        files.append(File.generated(config, whatsnew.PAGE, content=whatsnew.page_source(strings)))
+        return files
+
+    # After the other plugins' Markdown changes: the link goes on top of the home page.
+    @event_priority(-60)
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self._active(config) or page.file.src_uri != "index.md":
+            return None
+        state = edition_state(config)
+        target = files.get_file_from_path(whatsnew.PAGE)
+        link = whatsnew.home_link(relative_url(target, page.file), state.strings)
+        return state.stash.hold(page.file.src_uri, link) + markdown
+
+    # Last of all page_content handlers: the activity's content as this edition shows it.
+    @event_priority(-100)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if not self._active(config):
+            return None
+        activity = edition_state(config).pages.get(page.file.src_uri)
+        if activity is not None:
+            self.activities[activity.id] = ActivityEntry(
+                activity.id,
+                activity.title,
+                hashlib.sha256(html.encode("utf-8")).hexdigest(),
+                page.file.dest_uri,
+            )
+        return None
+
+    # Before the search plugin indexes the page. Every page's content is rendered by now
+    # (mkdocs renders all pages before it writes any), so every fingerprint is known.
+    @event_priority(100)
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if not self._active(config) or page.file.src_uri != whatsnew.PAGE:
+            return None
+        state = edition_state(config)
+        self.changes = compare(self.baseline, list(self.activities.values()))
+
+        def url_of(entry: ActivityEntry) -> str | None:
+            target = state.activity_file(entry.id)
+            return relative_url(target, page.file) if target is not None else None
+
+        body, toc = whatsnew.render_page(self.changes, state.strings, url_of)
+        page.content = page.content.replace(whatsnew.MARKER, body)
+        page.toc = TableOfContents(list(page.toc) + [AnchorLink(escape(t), a, 2) for t, a in toc])
+        return context
 
     # After Material's search plugin has written the index.
     @event_priority(-100)
@@ -71,7 +146,13 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
         title = state.edition.title or strings["catalogue_title"]
         (site / start).write_text(start_page(title, state.edition.lang), "utf-8")
         (site / strings["readme_name"]).write_text(
-            readme_text(state.edition, strings, len(state.activities)), "utf-8"
+            readme_text(
+                state.edition,
+                strings,
+                len(state.activities),
+                whatsnew.readme_summary(self.changes, strings) if self.changes else "",
+            ),
+            "utf-8",
         )
 
 
