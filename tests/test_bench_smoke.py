@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "scripts" / "bench"
-MEASURES = ("baseline", "check", "site", "full")
+MEASURES = ("baseline", "check", "report", "site", "full")
 BUNDLES = ("full-en", "full-es", "families-es", "facilitators-es")
 
 
