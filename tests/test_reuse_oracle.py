@@ -19,7 +19,7 @@ from mochila import speedups
 from mochila.build import parallel
 from mochila.build.orchestrate import build_everything
 from mochila.build.project import load_project
-from mochila.plugins.activities import fragments
+from mochila.speedups import fragments
 
 sample_project = build_fixtures.sample_project
 

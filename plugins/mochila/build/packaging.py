@@ -24,8 +24,9 @@ from ..bundler import (
 from ..domain.catalogue import Catalogue
 from ..domain.changes import Changes
 from ..domain.usb_paths import usb_path_problems
+from ..plugins.context import EditionContext
 from .editions import Planned
-from .mkdocs_run import Built, EditionBuildError
+from .mkdocs_run import EditionBuildError
 
 MAX_BUNDLE_PATH = 180
 # A bundle of 1,000 activities is ~40 MB unzipped, of 3,000 with images ~110 MB.
@@ -46,13 +47,13 @@ class Packaged:
 
 
 def package_bundle(
-    item: Planned, staging: Path, catalogue: Catalogue, epoch: int, built: Built
+    item: Planned, staging: Path, catalogue: Catalogue, epoch: int, built: EditionContext
 ) -> Packaged:
     """Check the built folder of ``item``, write its manifest and its zip into staging/bundles.
 
-    The manifest lists each activity with its title and the fingerprint of its content
-    (``built``), and the edition "What's new" compared with, so a later edition, ``mochila
-    diff`` and ``mochila update`` can tell what changed.
+    The manifest lists each activity with its title and the fingerprint of its content (as
+    the build recorded them in its context, ``built``) and the edition "What's new" compared
+    with, so a later edition, ``mochila diff`` and ``mochila update`` can tell what changed.
 
     Raises EditionBuildError when the bundle would not work offline or on a USB stick.
     """
@@ -73,7 +74,7 @@ def package_bundle(
             "edition": item.edition.label,
             "language": item.edition.lang,
             "selection": item.edition.selection.describe(),
-            "activities": [built.activities[key].as_dict() for key in sorted(built.activities)],
+            "activities": [built.fingerprints[key].as_dict() for key in sorted(built.fingerprints)],
             "since": built.baseline.as_dict() if built.baseline else None,
         },
         read=read,

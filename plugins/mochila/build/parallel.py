@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue as queue_module
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,10 +24,15 @@ from .. import speedups
 from ..domain.catalogue import Catalogue
 from ..domain.changes import Baseline
 from ..domain.edition import Edition
-from ..plugins.shared import RenderCache
-from .mkdocs_run import Built, EditionBuildError, build_edition
-from .template_cache import TemplateCache
-from .theme_listing import ThemeListing
+from ..plugins.context import EditionContext
+from ..speedups.render_cache import RenderCache
+from ..speedups.template_cache import TemplateCache
+from ..speedups.theme_listing import ThemeListing
+from .mkdocs_run import EditionBuildError, build_edition
+
+
+class WorkerBug(RuntimeError):
+    """A build worker raised an unexpected exception; the message holds its traceback."""
 
 
 @dataclass(frozen=True)
@@ -33,17 +40,18 @@ class Job:
     edition: Edition
     site_dir: Path
     weight: int  # number of activities: a proxy for build time
-    # Runs in the worker after the build (packaging a bundle) with what the build tells
-    # (mkdocs_run.Built); its result travels back.
-    after: Callable[[Built], object] | None = None
-    baseline: Baseline | None = None  # the earlier edition a bundle is compared with
+    # Runs in the worker after the build (packaging a bundle) with the build's context (what
+    # the plugins recorded); its result travels back.
+    after: Callable[[EditionContext], object] | None = None
+    baseline: Baseline | None = None  # the earlier edition a bundle's "What's new" compares with
 
 
 @dataclass(frozen=True)
 class Done:
     edition: Edition
     seconds: float
-    error: str = ""
+    error: str = ""  # a problem for people (content, configuration), as mkdocs reported it
+    bug: str = ""  # a worker's traceback: a bug in Mochila, to be shown as one
     result: object = None
 
 
@@ -87,26 +95,23 @@ def _run_lane(
         try:
             # A worker that starts a language warm from the other's cache has nothing to add.
             fresh = exchange is not None and lang not in started and not exchange.take(lang, cache)
-            built = build_edition(
+            edition_context = _context(job, catalogue, cache, templates)
+            build_edition(
                 config_file,
-                job.edition,
                 job.site_dir,
-                catalogue,
-                cache,
-                templates,
+                edition_context,
                 listing,
-                job.baseline,
             )
             if fresh:
                 exchange.give(lang, cache)
             started.add(lang)
-            result = job.after(built) if job.after else None
+            result = job.after(edition_context) if job.after else None
             queue.put(Done(job.edition, time.monotonic() - start, result=result))
         except EditionBuildError as exc:
             queue.put(Done(job.edition, time.monotonic() - start, str(exc)))
             return
-        except Exception as exc:  # a bug: report it rather than hang the parent
-            queue.put(Done(job.edition, time.monotonic() - start, f"{type(exc).__name__}: {exc}"))
+        except Exception:  # a bug: report it, with where it happened, rather than hang
+            queue.put(Done(job.edition, time.monotonic() - start, bug=traceback.format_exc()))
             return
 
 
@@ -115,6 +120,10 @@ def _caches() -> tuple[RenderCache | None, TemplateCache | None, ThemeListing | 
     if not speedups.enabled():
         return None, None, None
     return RenderCache(), TemplateCache(), ThemeListing()
+
+
+def _context(job: Job, catalogue: Catalogue, cache, templates) -> EditionContext:
+    return EditionContext(job.edition, catalogue, cache, templates, baseline=job.baseline)
 
 
 @dataclass(frozen=True)
@@ -153,7 +162,8 @@ def run_builds(
     workers: int | None = None,
     scratch: Path | None = None,
 ) -> None:
-    """Build every job; raise EditionBuildError with the first failure's message.
+    """Build every job; raise EditionBuildError with the first failure's message, or WorkerBug
+    with the traceback of a bug in a worker.
 
     ``scratch`` is a folder the workers may use to pass work to each other (left behind).
     """
@@ -163,17 +173,14 @@ def run_builds(
         cache, templates, listing = _caches()
         for job in lanes[0]:
             start = time.monotonic()
-            built = build_edition(
+            edition_context = _context(job, catalogue, cache, templates)
+            build_edition(
                 config_file,
-                job.edition,
                 job.site_dir,
-                catalogue,
-                cache,
-                templates,
+                edition_context,
                 listing,
-                job.baseline,
             )
-            result = job.after(built) if job.after else None
+            result = job.after(edition_context) if job.after else None
             on_done(Done(job.edition, time.monotonic() - start, result=result))
         return
     context = multiprocessing.get_context("fork")
@@ -194,6 +201,10 @@ def run_builds(
             if done is None:
                 failure = failure or "a build worker stopped unexpectedly"
                 break
+            if done.bug:
+                for process in processes:
+                    process.terminate()
+                raise WorkerBug(f"building {done.edition.name} failed in a worker:\n{done.bug}")
             if done.error:
                 failure = failure or done.error
                 # One failure fails the build: stop the other workers now.
@@ -212,6 +223,6 @@ def _next(queue, processes) -> Done | None:
     while True:
         try:
             return queue.get(timeout=0.5)
-        except Exception:  # queue.Empty: check that a worker is still alive
+        except queue_module.Empty:  # check that a worker is still alive
             if not any(p.is_alive() for p in processes) and queue.empty():
                 return None

@@ -19,8 +19,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from ...domain.changes import ActivityEntry, Baseline, Changes, compare
-from ..shared import edition_state, relative_url
+from ...domain.changes import ActivityEntry, compare
+from ..context import UsesEdition
+from ..shared import relative_url
 from . import whatsnew
 from .config import BundlesConfig
 from .offline import disable_remote_urls, prune_search_languages, remove_source_maps
@@ -36,24 +37,16 @@ ONLINE_ONLY_FEATURES = (
 )
 
 
-class BundlesPlugin(BasePlugin[BundlesConfig]):
+class BundlesPlugin(UsesEdition, BasePlugin[BundlesConfig]):
     """Adapts a bundle's build to ``file://`` and gives it its "What's new" page.
 
-    The build orchestrator sets ``baseline`` (the earlier edition to compare with; None for
-    the first) and reads ``activities`` (each activity's fingerprint) and ``changes`` after
-    the build, for the manifest.
+    The page compares with the context's ``baseline``; the fingerprint of every activity and
+    what changed go back in the context, for the manifest.
     """
-
-    def __init__(self) -> None:
-        self.baseline: Baseline | None = None
-        self.activities: dict[str, ActivityEntry] = {}
-        self.changes: Changes | None = None
 
     @event_priority(-10)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.activities = {}
-        self.changes = None
-        if not self.config.enabled or not edition_state(config).edition.offline:
+        if not self.config.enabled or not self.edition_state().edition.offline:
             return None
         # Each adjustment is what file:// needs (see the README, "Offline bundles").
         config.use_directory_urls = False
@@ -66,13 +59,15 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
         config.extra["polyfills"] = polyfills
         return config
 
-    def _active(self, config: MkDocsConfig) -> bool:
-        return self.config.enabled and edition_state(config).edition.offline
+    def _active(self) -> bool:
+        return self.config.enabled and self.edition_state().edition.offline
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self._active(config):
+        if not self._active():
             return None
-        strings = edition_state(config).strings
+        self.context.fingerprints = {}
+        self.context.changes = None
+        strings = self.edition_state().strings
         files.append(File.generated(config, whatsnew.PAGE, content=whatsnew.page_source(strings)))
         return files
 
@@ -81,9 +76,9 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self._active(config) or page.file.src_uri != "index.md":
+        if not self._active() or page.file.src_uri != "index.md":
             return None
-        state = edition_state(config)
+        state = self.edition_state()
         target = files.get_file_from_path(whatsnew.PAGE)
         link = whatsnew.home_link(relative_url(target, page.file), state.strings)
         return state.stash.hold(page.file.src_uri, link) + markdown
@@ -91,11 +86,11 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
     # Last of all page_content handlers: the activity's content as this edition shows it.
     @event_priority(-100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
-        if not self._active(config):
+        if not self._active():
             return None
-        activity = edition_state(config).pages.get(page.file.src_uri)
+        activity = self.edition_state().pages.get(page.file.src_uri)
         if activity is not None:
-            self.activities[activity.id] = ActivityEntry(
+            self.context.fingerprints[activity.id] = ActivityEntry(
                 activity.id,
                 activity.title,
                 hashlib.sha256(html.encode("utf-8")).hexdigest(),
@@ -107,16 +102,17 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
     # (mkdocs renders all pages before it writes any), so every fingerprint is known.
     @event_priority(100)
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
-        if not self._active(config) or page.file.src_uri != whatsnew.PAGE:
+        if not self._active() or page.file.src_uri != whatsnew.PAGE:
             return None
-        state = edition_state(config)
-        self.changes = compare(self.baseline, list(self.activities.values()))
+        state = self.edition_state()
+        changes = compare(self.context.baseline, list(self.context.fingerprints.values()))
+        self.context.changes = changes
 
         def url_of(entry: ActivityEntry) -> str | None:
             target = state.activity_file(entry.id)
             return relative_url(target, page.file) if target is not None else None
 
-        body, toc = whatsnew.render_page(self.changes, state.strings, url_of)
+        body, toc = whatsnew.render_page(changes, state.strings, url_of)
         page.content = page.content.replace(whatsnew.MARKER, body)
         page.toc = TableOfContents(list(page.toc) + [AnchorLink(escape(t), a, 2) for t, a in toc])
         return context
@@ -126,7 +122,7 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        state = edition_state(config)
+        state = self.edition_state()
         if not state.edition.offline:
             return
         site = Path(config.site_dir)
@@ -145,14 +141,10 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
         start = strings["start_page"]
         title = state.edition.title or strings["catalogue_title"]
         (site / start).write_text(start_page(title, state.edition.lang), "utf-8")
+        changes = self.context.changes
+        summary = whatsnew.readme_summary(changes, strings) if changes else ""
         (site / strings["readme_name"]).write_text(
-            readme_text(
-                state.edition,
-                strings,
-                len(state.activities),
-                whatsnew.readme_summary(self.changes, strings) if self.changes else "",
-            ),
-            "utf-8",
+            readme_text(state.edition, strings, len(state.activities), summary), "utf-8"
         )
 
 
