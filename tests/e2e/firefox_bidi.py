@@ -33,6 +33,7 @@ in the socket until the next one.
 from __future__ import annotations
 
 import base64
+import contextlib
 import itertools
 import json
 import os
@@ -138,7 +139,9 @@ class BidiError(Exception):
 
 def write_prefs(profile: Path) -> None:
     """Write ``user.js`` into ``profile`` (Firefox reads it at every start)."""
-    lines = [f"user_pref({json.dumps(name)}, {json.dumps(value)});" for name, value in PREFS.items()]
+    lines = [
+        f"user_pref({json.dumps(name)}, {json.dumps(value)});" for name, value in PREFS.items()
+    ]
     (profile / "user.js").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -171,12 +174,13 @@ class Firefox:
         self.profile = profile
         self.log = log or profile.with_name(profile.name + ".log")
         self.problems: list[str] = []  # console errors and requests leaving the machine
-        self.requests: list[str] = []
+        self.requests: list[str] = []  # every request Firefox reported, but data: URLs
         self._process: subprocess.Popen[bytes] | None = None
         self._socket: ClientConnection | None = None
         self._ids = itertools.count(1)
         self._loads: dict[str, int] = {}  # load events seen, per browsing context
         self._log_start = 0
+        self._exits = contextlib.ExitStack()
 
     # ---------------------------------------------------------------- process and session
 
@@ -197,7 +201,12 @@ class Firefox:
                 env={**os.environ, "MOZ_CRASHREPORTER_DISABLE": "1", "MOZ_HEADLESS": "1"},
             )
         url = self._wait_for_server()
-        self._socket = connect(url, proxy=None, max_size=None, open_timeout=TIMEOUT)
+        # proxy=None: never through an http(s)_proxy of the environment; max_size=None:
+        # screenshots are megabytes of base64.
+        self._exits = contextlib.ExitStack()
+        self._socket = self._exits.enter_context(
+            connect(url, proxy=None, max_size=None, open_timeout=TIMEOUT)
+        )
         self.command("session.new", {"capabilities": {}})
         self.command(
             "session.subscribe",
@@ -239,7 +248,7 @@ class Firefox:
 
     def _kill(self) -> None:
         if self._socket is not None:
-            self._socket.close()
+            self._exits.close()
             self._socket = None
         if self._process is not None:
             if self._process.poll() is None:
@@ -265,9 +274,7 @@ class Firefox:
             message = self._receive(deadline, f"{method} got no answer")
             if message.get("id") == number:
                 if message.get("type") == "error":
-                    raise BidiError(
-                        f"{method}: {message.get('error')}: {message.get('message')}"
-                    )
+                    raise BidiError(f"{method}: {message.get('error')}: {message.get('message')}")
                 return message.get("result", {})
 
     def _receive(self, deadline: float, what: str) -> dict[str, Any]:
@@ -291,12 +298,19 @@ class Firefox:
             self.problems.append(f"console error: {params.get('text')} at {at} ({where})")
         elif method == "network.beforeRequestSent":
             url = params["request"]["url"]
-            self.requests.append(url)
+            if not url.startswith("data:"):  # icons and fonts inlined in Material's CSS
+                self.requests.append(url)
             if not url.startswith(LOCAL_SCHEMES):
                 self.problems.append(f"request leaving the machine: {url}")
         elif method == "browsingContext.load":
             context = params["context"]
             self._loads[context] = self._loads.get(context, 0) + 1
+
+    def take_problems(self) -> list[str]:
+        """The problems reported since the last call, after reading every pending event."""
+        self.flush()
+        taken, self.problems = self.problems, []
+        return taken
 
     def flush(self) -> None:
         """Read every event Firefox sent so far (a round trip: events come in order)."""
@@ -322,6 +336,10 @@ class Firefox:
     def new_user_context(self) -> str:
         """A fresh user context (Firefox's container): its own storage, empty."""
         return self.command("browser.createUserContext", {})["userContext"]
+
+    def remove_user_context(self, user_context: str) -> None:
+        """Close a user context's tabs and forget its storage."""
+        self.command("browser.removeUserContext", {"userContext": user_context})
 
     def new_tab(self, user_context: str | None = None) -> Tab:
         params: dict[str, Any] = {"type": "tab"}
@@ -439,9 +457,7 @@ class Tab:
         )
 
     def _actions(self, source: dict[str, Any]) -> None:
-        self.firefox.command(
-            "input.performActions", {"context": self.context, "actions": [source]}
-        )
+        self.firefox.command("input.performActions", {"context": self.context, "actions": [source]})
         self.firefox.command("input.releaseActions", {"context": self.context})
 
     def set_viewport(self, width: int, height: int) -> None:

@@ -1,0 +1,195 @@
+"""The journeys of a reader who opens an unzipped bundle in Firefox (Debian's ``firefox-esr``).
+
+Firefox gives every ``file://`` page the same storage (origin "null"), as Chromium does, so
+answers written on activity pages show on "My reflections". Checked here in Firefox itself:
+answers typed with real key presses on two activity pages show on the journal page, also
+after Firefox is closed and started again, and stay out of another bundle beside it on the
+stick; Material's search box, typed into, finds an activity and its result opens that page.
+
+One Firefox serves the whole module (``firefox_bidi.firefox``). The journal journeys use its
+default storage, which is what survives a restart (each in its own bundle, so its own store);
+the search journeys each get a fresh user context. A console error or a request leaving the
+machine fails the test, as in the Chromium tests.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from . import firefox_bidi
+from .firefox_bidi import Firefox, Tab
+from .support import DESKTOP, SCREENSHOTS, search_word, slug_of
+
+pytestmark = [pytest.mark.browser, pytest.mark.firefox]
+
+firefox = firefox_bidi.firefox
+
+FIRST = "water-play"  # links to SECOND among its related activities
+SECOND = "sand-kitchen"
+ANSWERS = {
+    "en": ("We poured water into\nthe green bucket.", "Rice with beans and a leaf."),
+    "es": ("Vaciamos agua en\nel balde verde, ¡qué risa!", "Arroz con fríjoles y una hoja."),
+}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def browser(firefox: Firefox, recorder) -> Firefox:
+    """The module's Firefox, its problems reported to this test's recorder."""
+    firefox.take_problems()  # what earlier tests left behind was reported to them
+    recorder.add_source(firefox.take_problems)
+    return firefox
+
+
+# ------------------------------------------------------------------------------- helpers
+
+
+def strings(tab: Tab) -> dict[str, str]:
+    return json.loads(tab.evaluate("document.getElementById('mochila-strings').textContent"))
+
+
+def open_page(tab: Tab, url: str) -> None:
+    """Open a page and wait for Mochila's script to have run (it fills the status lines)."""
+    tab.goto(url)
+    tab.wait_for("document.readyState === 'complete' && !!document.querySelector('.md-content')")
+
+
+def answer(tab: Tab, prompt_id: str, text: str) -> None:
+    """Click the answer box of a prompt, type ``text`` key by key and wait for "saved"."""
+    prompt = f'.mochila-prompt[data-mochila-prompt="{prompt_id}"]'
+    tab.click(f"{prompt} textarea")
+    tab.type(text)
+    saved = strings(tab)["saved"]
+    tab.wait_for(
+        f"document.querySelector('{prompt} .mochila-prompt__status').textContent"
+        f" === {json.dumps(saved)}",
+        message=f"the answer to {prompt_id} was not saved",
+    )
+    typed = tab.evaluate(f"document.querySelector('{prompt} textarea').value")
+    assert typed == text
+
+
+def journal_entries(tab: Tab) -> list[tuple[str, str, str]]:
+    """(activity title, question, answer) of every entry shown, in order."""
+    rows = tab.evaluate(
+        """Array.from(document.querySelectorAll('.mochila-journal__entry')).map(e => [
+            e.closest('.mochila-journal__activity').querySelector('h2').textContent.trim(),
+            e.querySelector('.mochila-journal__prompt').textContent.trim(),
+            e.querySelector('.mochila-journal__answer').textContent])"""
+    )
+    return [tuple(row) for row in rows]
+
+
+def expected_entries(edition, answers) -> list[tuple[str, str, str]]:
+    first, second = edition.activity(FIRST), edition.activity(SECOND)
+    rows = [
+        (first.title, first.prompts("before")[0][0], answers[0]),
+        (second.title, second.prompts("after")[0][0], answers[1]),
+    ]
+    return sorted(rows, key=lambda row: row[0].casefold())
+
+
+def go_to_journal(tab: Tab) -> None:
+    """Follow the sidebar's "My reflections" link, as a reader does."""
+    tab.click('.md-nav--primary a.md-nav__link[href$="my-reflections.html"]', navigates=True)
+    assert tab.url.endswith("/my-reflections.html")
+    tab.wait_for(
+        "!document.querySelector('.mochila-journal__empty').hidden"
+        " || document.querySelectorAll('.mochila-journal__entry').length > 0"
+    )
+
+
+def empty_journal_text(tab: Tab) -> str:
+    return tab.evaluate(
+        "(() => { const e = document.querySelector('.mochila-journal__empty');"
+        " return e.hidden ? '' : e.textContent; })()"
+    )
+
+
+def shoot(tab: Tab, name: str, focus: str = "") -> None:
+    """Screenshots at desktop and phone width, into build/screenshots/: of the window with
+    ``focus`` scrolled to its middle, or of the whole page."""
+    for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
+        tab.set_viewport(size["width"], size["height"])
+        if focus:
+            tab.element(focus)  # scrolls it into view
+        tab.screenshot(SCREENSHOTS / f"firefox-{name}-{label}.png", full_page=not focus)
+    tab.set_viewport(DESKTOP["width"], DESKTOP["height"])
+
+
+# ------------------------------------------------------------------------------ journeys
+
+
+@pytest.mark.parametrize(("name", "other"), [("full-en", "full-es"), ("families-es", "full-es")])
+def test_journal_gathers_answers_from_activity_pages_and_keeps_them(browser, editions, name, other):
+    edition = editions[name]
+    answers = ANSWERS[edition.lang]
+    expected = expected_entries(edition, answers)
+    first, second = edition.activity(FIRST), edition.activity(SECOND)
+
+    tab = browser.first_tab()
+    tab.set_viewport(DESKTOP["width"], DESKTOP["height"])
+    open_page(tab, edition.url(first.page))
+    answer(tab, "before-1", answers[0])
+    tab.click(f'.mochila-related a[href$="{second.slug}.html"]', navigates=True)
+    assert tab.evaluate("document.querySelector('.md-content h1').textContent") == second.title
+    answer(tab, "after-1", answers[1])
+    shoot(tab, f"{name}-activity-answered", '.mochila-prompt[data-mochila-prompt="after-1"]')
+
+    go_to_journal(tab)
+    assert journal_entries(tab) == expected
+    assert empty_journal_text(tab) == ""
+    shoot(tab, f"{name}-my-reflections")
+
+    # Another bundle unzipped beside this one shares Firefox's file:// storage, but not the
+    # answers: its journal is empty and says so plainly (no advice to change browsers).
+    open_page(tab, editions[other].url("my-reflections.html"))
+    assert journal_entries(tab) == []
+    assert empty_journal_text(tab) == strings(tab)["journal_empty"]
+
+    # Close Firefox as a reader would, start it again on the same profile.
+    browser.restart()
+    tab = browser.first_tab()
+    tab.set_viewport(DESKTOP["width"], DESKTOP["height"])
+    open_page(tab, edition.start)
+    tab.wait_for("/\\/index\\.html$/.test(location.href)", message="the start page did not forward")
+    go_to_journal(tab)
+    assert journal_entries(tab) == expected
+    open_page(tab, edition.url(first.page))
+    box = '.mochila-prompt[data-mochila-prompt="before-1"] textarea'
+    assert tab.evaluate(f"document.querySelector('{box}').value") == answers[0]
+
+
+@pytest.mark.parametrize("name", ["full-en", "full-es"])
+def test_search_box_finds_an_activity_and_opens_it(
+    browser, editions, name, sample_project, sample_activities
+):
+    edition = editions[name]
+    target, word = search_word(edition, sample_project, sample_activities)
+    fresh = browser.new_user_context()
+    tab = browser.new_tab(fresh)
+    tab.set_viewport(DESKTOP["width"], DESKTOP["height"])
+    open_page(tab, edition.start)
+    tab.wait_for("/\\/index\\.html$/.test(location.href)", message="the start page did not forward")
+
+    # Material searches on key presses, not on a pasted value.
+    tab.click("input.md-search__input")
+    tab.type(word)
+    hrefs = tab.wait_for(
+        "(() => { const links = Array.from(document.querySelectorAll("
+        "'.md-search-result__list a.md-search-result__link')).map(a => a.href);"
+        " return links.length ? links : null; })()",
+        message=f"searching for {word!r} showed no result",
+    )
+    assert {slug_of(href) for href in hrefs} == {target.slug}, (word, hrefs)
+    if name == "full-en":
+        tab.screenshot(SCREENSHOTS / f"firefox-{name}-search.png")
+
+    tab.click(".md-search-result__list a.md-search-result__link", navigates=True)
+    # Search adds ?h=word (search.highlight).
+    assert re.search(rf"/activities/{re.escape(target.slug)}\.html(\?h=[^#]*)?$", tab.url)
+    assert tab.evaluate("document.querySelector('.md-content h1').textContent") == target.title
+    browser.remove_user_context(fresh)
