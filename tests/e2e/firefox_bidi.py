@@ -292,10 +292,9 @@ class Firefox:
 
     def _on_event(self, method: str, params: dict[str, Any]) -> None:
         if method == "log.entryAdded" and params.get("level") == "error":
-            where = params.get("source", {}).get("context", "")
             frames = (params.get("stackTrace") or {}).get("callFrames") or [{}]
-            at = frames[0].get("url", "")
-            self.problems.append(f"console error: {params.get('text')} at {at} ({where})")
+            at = f" at {frames[0]['url']}" if frames[0].get("url") else ""
+            self.problems.append(f"console error: {params.get('text')}{at}")
         elif method == "network.beforeRequestSent":
             url = params["request"]["url"]
             if not url.startswith("data:"):  # icons and fonts inlined in Material's CSS

@@ -193,3 +193,35 @@ def test_search_box_finds_an_activity_and_opens_it(
     assert re.search(rf"/activities/{re.escape(target.slug)}\.html(\?h=[^#]*)?$", tab.url)
     assert tab.evaluate("document.querySelector('.md-content h1').textContent") == target.title
     browser.remove_user_context(fresh)
+
+
+def test_the_driver_reports_what_must_fail_a_test(firefox, tmp_path):
+    """The guard tests itself: a console error, an uncaught exception and requests to the
+    internet on a file:// page all reach ``take_problems()`` (so the journeys above would fail
+    on them), and ordinary pages report nothing."""
+    page = tmp_path / "noisy.html"
+    page.write_text(
+        "<!doctype html><title>noisy</title><script>"
+        "console.error('mochila-test: console error');"
+        "setTimeout(() => { throw new Error('mochila-test: uncaught'); });"
+        "fetch('http://mochila-test.invalid/data.json').catch(() => {});"
+        "new Image().src = 'https://mochila-test.invalid/pixel.png';"
+        "</script>",
+        encoding="utf-8",
+    )
+    fresh = firefox.new_user_context()
+    tab = firefox.new_tab(fresh)
+    firefox.take_problems()
+    tab.goto(page.as_uri())
+    tab.wait_for("new Promise(done => setTimeout(() => done(true), 200))")
+    problems = "\n".join(firefox.take_problems())
+    assert "console error: mochila-test: console error" in problems
+    assert "mochila-test: uncaught" in problems
+    assert "request leaving the machine: http://mochila-test.invalid/data.json" in problems
+    assert "request leaving the machine: https://mochila-test.invalid/pixel.png" in problems
+
+    quiet = tmp_path / "quiet.html"
+    quiet.write_text("<!doctype html><title>quiet</title><p>Nothing to report.", "utf-8")
+    tab.goto(quiet.as_uri())
+    assert firefox.take_problems() == []
+    firefox.remove_user_context(fresh)
