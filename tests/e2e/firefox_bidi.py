@@ -12,10 +12,11 @@ What it offers is just what the journeys need, in Playwright's spirit:
   session. ``close()`` quits it the way a reader does (stored data is written to the profile),
   ``start()`` again opens the same profile. ``new_user_context()`` gives a fresh, isolated set
   of cookies and storage (like a Playwright context) without a new process.
-- ``Tab``: ``goto`` (waits for the load event), ``click`` and ``type`` (real pointer and key
-  events through ``input.performActions``, so the page sees ``input``, ``blur``... as from a
-  person), ``evaluate``, ``wait_for`` (polls an expression until it is truthy),
-  ``set_viewport`` and ``screenshot``.
+- ``Tab``: ``goto`` (waits for the load event), ``click`` (and, if it opens a page, waits for
+  that page to load) and ``type`` (real pointer and key events through
+  ``input.performActions``, so the page sees ``input``, ``blur``... as from a person),
+  ``evaluate``, ``wait_for`` (polls an expression until it is truthy), ``set_viewport`` and
+  ``screenshot``.
 - Everything the browser reports that a test must not ignore lands in ``Firefox.problems``: a
   console error or uncaught exception (``log.entryAdded``), and any request to something other
   than a local file (``network.beforeRequestSent``). ``flush()`` makes sure every event sent
@@ -41,7 +42,7 @@ import re
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,8 @@ TIMEOUT = 10.0  # seconds, for a command, a page load or a wait_for
 # Where a request may go: local files and what a page makes itself. Anything else (http,
 # https, ws...) is a request leaving the reader's laptop.
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+LEAVING = "__firefoxBidiLeaving"  # set on a page that a click is about to leave
 
 # WebDriver's codes for keys that are not characters (W3C WebDriver, "Keyboard actions").
 KEYS = {"\n": "\ue007", "Enter": "\ue007", "Tab": "\ue004", "Escape": "\ue00c"}
@@ -179,7 +182,6 @@ class Firefox:
         self._process: subprocess.Popen[bytes] | None = None
         self._socket: ClientConnection | None = None
         self._ids = itertools.count(1)
-        self._loads: dict[str, int] = {}  # load events seen, per browsing context
         self._log_start = 0
         self._exits = contextlib.ExitStack()
 
@@ -211,7 +213,7 @@ class Firefox:
         self.command("session.new", {"capabilities": {}})
         self.command(
             "session.subscribe",
-            {"events": ["log.entryAdded", "network.beforeRequestSent", "browsingContext.load"]},
+            {"events": ["log.entryAdded", "network.beforeRequestSent"]},
         )
         return self
 
@@ -256,7 +258,6 @@ class Firefox:
                 self._process.kill()
                 self._process.wait(timeout=10)
             self._process = None
-        self._loads.clear()
 
     def restart(self) -> Firefox:
         self.close()
@@ -302,9 +303,6 @@ class Firefox:
                 self.requests.append(url)
             if not url.startswith(LOCAL_SCHEMES):
                 self.problems.append(f"request leaving the machine: {url}")
-        elif method == "browsingContext.load":
-            context = params["context"]
-            self._loads[context] = self._loads.get(context, 0) + 1
 
     def take_problems(self) -> list[str]:
         """The problems reported since the last call, after reading every pending event."""
@@ -316,20 +314,6 @@ class Firefox:
         """Read every event Firefox sent so far (a round trip: events come in order)."""
         if self._socket is not None:
             self.command("session.status", {})
-
-    def wait_for_load(self, context: str, seen: int, timeout: float = TIMEOUT) -> None:
-        """Wait until ``context`` has had more than ``seen`` load events."""
-        deadline = time.monotonic() + timeout
-        while self._loads.get(context, 0) <= seen:
-            try:
-                self._receive(deadline, f"the page did not finish loading in {timeout:g} s")
-            except BidiError:
-                if self._loads.get(context, 0) > seen:
-                    return
-                raise
-
-    def loads(self, context: str) -> int:
-        return self._loads.get(context, 0)
 
     # ------------------------------------------------------------------- tabs and storage
 
@@ -388,8 +372,15 @@ class Tab:
             raise BidiError(f"{expression!r} threw: {details.get('text')}")
         return from_remote(result["result"])
 
-    def wait_for(self, expression: str, timeout: float = TIMEOUT, message: str = "") -> Any:
-        """Poll ``expression`` until it is truthy; return its value (fail after ``timeout``)."""
+    def wait_for(
+        self,
+        expression: str,
+        timeout: float = TIMEOUT,
+        message: str = "",
+        until: Callable[[Any], bool] = bool,
+    ) -> Any:
+        """Poll ``expression`` until ``until(value)`` holds (by default: until it is truthy);
+        return its value. Fails after ``timeout`` with the last value seen."""
         deadline = time.monotonic() + timeout
         last: Any = None
         while True:
@@ -398,12 +389,16 @@ class Tab:
             except BidiError as error:  # the page is between two documents
                 last = error
             else:
-                if last:
+                if until(last):
                     return last
             if time.monotonic() > deadline:
+                try:
+                    where = self.url
+                except BidiError:
+                    where = "a page that was not ready"
                 raise AssertionError(
                     f"{message or 'waited in vain'}: {expression!r} was {last!r} "
-                    f"after {timeout:g} s on {self.evaluate('location.href')}"
+                    f"after {timeout:g} s on {where}"
                 )
             time.sleep(0.05)
 
@@ -418,9 +413,11 @@ class Tab:
         return node
 
     def click(self, selector: str, *, navigates: bool = False) -> None:
-        """Click the middle of an element with the mouse; with ``navigates``, wait for the page
-        it opens to load."""
-        seen = self.firefox.loads(self.context)
+        """Click the middle of an element with the mouse; with ``navigates``, wait until the
+        page it opens has loaded."""
+        if navigates:
+            # Marks this document: the next one, once complete, is the page the click opened.
+            self.evaluate(f"window.{LEAVING} = true")
         origin = {"type": "element", "element": self.element(selector)}
         self._actions(
             {
@@ -435,7 +432,10 @@ class Tab:
             }
         )
         if navigates:
-            self.firefox.wait_for_load(self.context, seen)
+            self.wait_for(
+                f"!window.{LEAVING} && document.readyState === 'complete'",
+                message=f"clicking {selector!r} opened no page",
+            )
 
     def type(self, text: str) -> None:
         """Press and release one key per character, as a person typing (``\\n`` is Enter)."""

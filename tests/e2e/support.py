@@ -140,6 +140,29 @@ def search_word(edition, project, activities) -> tuple[object, str]:
     pytest.fail(f"no word of the {lang} content is unique to one activity")
 
 
+# ------------------------------------------------------------------- the journal journey
+
+# A reader answers the first "before" question of FIRST, follows its related link to SECOND and
+# answers its first "after" question; "My reflections" must then list both (Chromium and
+# Firefox journeys alike). Answers have line breaks and, in Spanish, accents and "¡".
+FIRST = "water-play"  # links to SECOND among its related activities
+SECOND = "sand-kitchen"
+ANSWERS = {
+    "en": ("We poured water into\nthe green bucket.", "Rice with beans and a leaf."),
+    "es": ("Vaciamos agua en\nel balde verde, ¡qué risa!", "Arroz con fríjoles y una hoja."),
+}
+
+
+def expected_entries(edition, answers) -> list[tuple[str, str, str]]:
+    """(activity title, question, answer) as "My reflections" lists them: by title."""
+    first, second = edition.activity(FIRST), edition.activity(SECOND)
+    rows = [
+        (first.title, first.prompts("before")[0][0], answers[0]),
+        (second.title, second.prompts("after")[0][0], answers[1]),
+    ]
+    return sorted(rows, key=lambda row: row[0].casefold())
+
+
 # ------------------------------------------------------------------------------ editions
 
 

@@ -21,24 +21,28 @@ import pytest
 
 from . import firefox_bidi
 from .firefox_bidi import Firefox, Tab
-from .support import DESKTOP, SCREENSHOTS, search_word, slug_of
+from .support import (
+    ANSWERS,
+    DESKTOP,
+    FIRST,
+    SCREENSHOTS,
+    SECOND,
+    expected_entries,
+    search_word,
+    slug_of,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.firefox]
 
 firefox = firefox_bidi.firefox
 
-FIRST = "water-play"  # links to SECOND among its related activities
-SECOND = "sand-kitchen"
-ANSWERS = {
-    "en": ("We poured water into\nthe green bucket.", "Rice with beans and a leaf."),
-    "es": ("Vaciamos agua en\nel balde verde, ¡qué risa!", "Arroz con fríjoles y una hoja."),
-}
-PHONE = {"width": 390, "height": 844}
+PHONE = {"width": 390, "height": 844}  # the phone width of the project's screenshots
 
 
 @pytest.fixture
-def browser(firefox: Firefox, recorder) -> Firefox:
-    """The module's Firefox, its problems reported to this test's recorder."""
+def ff(firefox: Firefox, recorder) -> Firefox:
+    """The module's Firefox, its console errors and outside requests reported to this test's
+    recorder (checked right after the test body, as for Chromium)."""
     firefox.take_problems()  # what earlier tests left behind was reported to them
     recorder.add_source(firefox.take_problems)
     return firefox
@@ -49,12 +53,6 @@ def browser(firefox: Firefox, recorder) -> Firefox:
 
 def strings(tab: Tab) -> dict[str, str]:
     return json.loads(tab.evaluate("document.getElementById('mochila-strings').textContent"))
-
-
-def open_page(tab: Tab, url: str) -> None:
-    """Open a page and wait for Mochila's script to have run (it fills the status lines)."""
-    tab.goto(url)
-    tab.wait_for("document.readyState === 'complete' && !!document.querySelector('.md-content')")
 
 
 def answer(tab: Tab, prompt_id: str, text: str) -> None:
@@ -72,6 +70,15 @@ def answer(tab: Tab, prompt_id: str, text: str) -> None:
     assert typed == text
 
 
+def open_start(tab: Tab, edition) -> None:
+    """Open the bundle's start page, which forwards to its home page at once."""
+    tab.goto(edition.start)
+    tab.wait_for(
+        "/\\/index\\.html$/.test(location.href) && document.readyState === 'complete'",
+        message="the start page did not forward to index.html",
+    )
+
+
 def journal_entries(tab: Tab) -> list[tuple[str, str, str]]:
     """(activity title, question, answer) of every entry shown, in order."""
     rows = tab.evaluate(
@@ -81,15 +88,6 @@ def journal_entries(tab: Tab) -> list[tuple[str, str, str]]:
             e.querySelector('.mochila-journal__answer').textContent])"""
     )
     return [tuple(row) for row in rows]
-
-
-def expected_entries(edition, answers) -> list[tuple[str, str, str]]:
-    first, second = edition.activity(FIRST), edition.activity(SECOND)
-    rows = [
-        (first.title, first.prompts("before")[0][0], answers[0]),
-        (second.title, second.prompts("after")[0][0], answers[1]),
-    ]
-    return sorted(rows, key=lambda row: row[0].casefold())
 
 
 def go_to_journal(tab: Tab) -> None:
@@ -124,15 +122,15 @@ def shoot(tab: Tab, name: str, focus: str = "") -> None:
 
 
 @pytest.mark.parametrize(("name", "other"), [("full-en", "full-es"), ("families-es", "full-es")])
-def test_journal_gathers_answers_from_activity_pages_and_keeps_them(browser, editions, name, other):
+def test_journal_gathers_answers_from_activity_pages_and_keeps_them(ff, editions, name, other):
     edition = editions[name]
     answers = ANSWERS[edition.lang]
     expected = expected_entries(edition, answers)
     first, second = edition.activity(FIRST), edition.activity(SECOND)
 
-    tab = browser.first_tab()
+    tab = ff.first_tab()
     tab.set_viewport(DESKTOP["width"], DESKTOP["height"])
-    open_page(tab, edition.url(first.page))
+    tab.goto(edition.url(first.page))
     answer(tab, "before-1", answers[0])
     tab.click(f'.mochila-related a[href$="{second.slug}.html"]', navigates=True)
     assert tab.evaluate("document.querySelector('.md-content h1').textContent") == second.title
@@ -146,45 +144,44 @@ def test_journal_gathers_answers_from_activity_pages_and_keeps_them(browser, edi
 
     # Another bundle unzipped beside this one shares Firefox's file:// storage, but not the
     # answers: its journal is empty and says so plainly (no advice to change browsers).
-    open_page(tab, editions[other].url("my-reflections.html"))
+    tab.goto(editions[other].url("my-reflections.html"))
     assert journal_entries(tab) == []
     assert empty_journal_text(tab) == strings(tab)["journal_empty"]
 
     # Close Firefox as a reader would, start it again on the same profile.
-    browser.restart()
-    tab = browser.first_tab()
+    ff.restart()
+    tab = ff.first_tab()
     tab.set_viewport(DESKTOP["width"], DESKTOP["height"])
-    open_page(tab, edition.start)
-    tab.wait_for("/\\/index\\.html$/.test(location.href)", message="the start page did not forward")
+    open_start(tab, edition)
     go_to_journal(tab)
     assert journal_entries(tab) == expected
-    open_page(tab, edition.url(first.page))
+    tab.goto(edition.url(first.page))
     box = '.mochila-prompt[data-mochila-prompt="before-1"] textarea'
     assert tab.evaluate(f"document.querySelector('{box}').value") == answers[0]
 
 
 @pytest.mark.parametrize("name", ["full-en", "full-es"])
 def test_search_box_finds_an_activity_and_opens_it(
-    browser, editions, name, sample_project, sample_activities
+    ff, editions, name, sample_project, sample_activities
 ):
     edition = editions[name]
     target, word = search_word(edition, sample_project, sample_activities)
-    fresh = browser.new_user_context()
-    tab = browser.new_tab(fresh)
+    fresh = ff.new_user_context()
+    tab = ff.new_tab(fresh)
     tab.set_viewport(DESKTOP["width"], DESKTOP["height"])
-    open_page(tab, edition.start)
-    tab.wait_for("/\\/index\\.html$/.test(location.href)", message="the start page did not forward")
+    open_start(tab, edition)
 
     # Material searches on key presses, not on a pasted value.
     tab.click("input.md-search__input")
     tab.type(word)
-    hrefs = tab.wait_for(
-        "(() => { const links = Array.from(document.querySelectorAll("
-        "'.md-search-result__list a.md-search-result__link')).map(a => a.href);"
-        " return links.length ? links : null; })()",
-        message=f"searching for {word!r} showed no result",
+    # Results follow each key press: wait for those of the whole word (timing out, with the
+    # last results in the message, if they never name exactly the target).
+    tab.wait_for(
+        "Array.from(document.querySelectorAll("
+        "'.md-search-result__list a.md-search-result__link')).map(a => a.href)",
+        message=f"searching for {word!r} did not find {target.slug} alone",
+        until=lambda hrefs: {slug_of(href) for href in hrefs} == {target.slug},
     )
-    assert {slug_of(href) for href in hrefs} == {target.slug}, (word, hrefs)
     if name == "full-en":
         tab.screenshot(SCREENSHOTS / f"firefox-{name}-search.png")
 
@@ -192,7 +189,7 @@ def test_search_box_finds_an_activity_and_opens_it(
     # Search adds ?h=word (search.highlight).
     assert re.search(rf"/activities/{re.escape(target.slug)}\.html(\?h=[^#]*)?$", tab.url)
     assert tab.evaluate("document.querySelector('.md-content h1').textContent") == target.title
-    browser.remove_user_context(fresh)
+    ff.remove_user_context(fresh)
 
 
 def test_the_driver_reports_what_must_fail_a_test(firefox, tmp_path):
