@@ -15,8 +15,8 @@ What it offers is just what the journeys need, in Playwright's spirit:
 - ``Tab``: ``goto`` (waits for the load event), ``click`` (and, if it opens a page, waits for
   that page to load) and ``type`` (real pointer and key events through
   ``input.performActions``, so the page sees ``input``, ``blur``... as from a person),
-  ``evaluate``, ``wait_for`` (polls an expression until it is truthy), ``set_viewport`` and
-  ``screenshot``.
+  ``evaluate``, ``wait_for`` (polls an expression until it is truthy, or until a Python
+  check of its value holds), ``set_viewport`` and ``screenshot``.
 - Everything the browser reports that a test must not ignore lands in ``Firefox.problems``: a
   console error or uncaught exception (``log.entryAdded``), and any request to something other
   than a local file (``network.beforeRequestSent``). ``flush()`` makes sure every event sent
