@@ -21,6 +21,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
+from .. import speedups
 from ..domain.catalogue import ReadCache, load_catalogue
 from ..domain.edition import PREVIEW, Edition
 from ..domain.problems import ContentError
@@ -134,7 +135,7 @@ class PreviewBuilder:
             self.project.content_dir,
             settings,
             shown_root=self.project.shown(self.project.content_dir),
-            cache=self.cache,
+            cache=self.cache if speedups.enabled() else None,
         )
         if catalogue.errors:
             report = ContentError(catalogue.problems).report()
@@ -144,13 +145,15 @@ class PreviewBuilder:
         config = load_config(
             str(self.project.config_file), site_dir=str(self.site_dir), use_directory_urls=False
         )
-        self.theme_files.attach(config)
+        reuse = speedups.enabled()
+        if reuse:
+            self.theme_files.attach(config)
         plugin = config.plugins[ACTIVITIES]
         plugin.edition = self.edition
         plugin.catalogue = catalogue
-        plugin.template_cache = self.templates
+        plugin.template_cache = self.templates if reuse else None
         facets = config.plugins.get("mochila/facets")
-        if facets is not None:
+        if facets is not None and reuse:
             facets.listing_cache = self.listings
         if self.serve_url:
             config.site_url = self.serve_url
@@ -210,10 +213,11 @@ class PreviewBuilder:
 def serve_preview(
     project: Project, *, drafts: bool, lang: str | None, dev_addr: str, echo=print
 ) -> None:
-    """Serve the preview until interrupted (Ctrl+C)."""
+    """Serve the preview until interrupted (Ctrl+C). Raises ValueError for a ``lang`` that is
+    not a site language (the CLI checks it first, for a message about its option)."""
     lang = lang or project.settings.default_lang
     if lang not in project.settings.languages:
-        raise SystemExit(f"'{lang}' is not a site language ({', '.join(project.settings.languages)})")
+        raise ValueError(f"'{lang}' is not a site language")
     host, _, port = dev_addr.rpartition(":")
     site_dir = Path(tempfile.mkdtemp(prefix="mochila-preview-"))
     builder = PreviewBuilder(project, site_dir, lang=lang, drafts=drafts)

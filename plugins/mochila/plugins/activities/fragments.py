@@ -14,6 +14,8 @@ import posixpath
 
 import jinja2
 
+from ... import speedups
+
 
 class PageFragments:
     """Rendered fragments of one edition, by fragment name and page folder."""
@@ -40,5 +42,7 @@ class PageFragments:
 
 
 def install(env: jinja2.Environment) -> None:
-    """Give the theme a fragment store for this build."""
-    env.globals["mochila_fragments"] = PageFragments()
+    """Give the theme a fragment store for this build (none when reuse is off: the theme then
+    renders every fragment on every page, as Material does)."""
+    if speedups.enabled():
+        env.globals["mochila_fragments"] = PageFragments()

@@ -81,6 +81,6 @@ def start_page(title: str, lang: str) -> str:
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta http-equiv="refresh" content="0; url=index.html">'
         f"<title>{escape(title)}</title></head>"
-        f'<body><p><a href="index.html">{escape(title)}</a></p>'
+        f'<body><h1><a href="index.html">{escape(title)}</a></h1>'
         '<script>location.replace("index.html")</script></body></html>\n'
     )

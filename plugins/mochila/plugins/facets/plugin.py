@@ -10,6 +10,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ... import speedups
 from ..shared import edition_state, url_from
 from .config import FacetsConfig
 from .renderer import facet_page, render_browse, render_cards, render_catalogue
@@ -32,8 +33,8 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
         # again. Keyed by the identity of the activity objects, which the preview's read cache
         # keeps for unchanged files; entries hold those objects so identities stay unique.
         self.listing_cache: dict | None = None
-        # This edition's cards, made once however many pages list them.
-        self._cards: dict[str, tuple[str, str]] = {}
+        # This edition's cards, made once however many pages list them (None: reuse is off).
+        self._cards: dict[str, tuple[str, str]] | None = None
 
     def _listing(self, kind: str, src: str, activities, render) -> str:
         if self.listing_cache is None:
@@ -51,6 +52,7 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
         state = edition_state(config)
         strings = state.strings
         vocabulary = state.catalogue.vocabulary
+        self._cards = {} if speedups.enabled() else None
 
         def link_from(src: str):
             return lambda activity: _relative(activity.key, src)
