@@ -346,11 +346,15 @@ class Tab:
 
     def goto(self, url: str) -> None:
         """Open ``url`` and wait until its load event has fired."""
+        self.evaluate(f"window.{LEAVING} = true")
         self.firefox.command(
             "browsingContext.navigate",
             {"context": self.context, "url": url, "wait": "complete"},
             timeout=TIMEOUT + 5,
         )
+        # On a busy machine Firefox has been seen to answer before the new document was ready
+        # (a script then found a box not yet filled in): wait for the new one, complete.
+        self._wait_for_new_page(f"opening {url} did not finish", blank=url.startswith("about:"))
 
     @property
     def url(self) -> str:
@@ -432,10 +436,20 @@ class Tab:
             }
         )
         if navigates:
-            self.wait_for(
-                f"!window.{LEAVING} && document.readyState === 'complete'",
-                message=f"clicking {selector!r} opened no page",
+            self._wait_for_new_page(f"clicking {selector!r} opened no page")
+
+    def _wait_for_new_page(self, message: str, *, blank: bool = False) -> None:
+        """Wait until the document is a new one (not marked ``LEAVING``) and complete. While a
+        file:// page replaces another, Firefox can show a complete about:blank in between: that
+        one counts only when ``blank`` says it is the page wanted."""
+        if blank:
+            ready = f"!window.{LEAVING} && document.readyState === 'complete'"
+        else:
+            ready = (
+                f"!window.{LEAVING} && document.readyState === 'complete'"
+                " && location.protocol !== 'about:'"
             )
+        self.wait_for(ready, message=message)
 
     def type(self, text: str) -> None:
         """Press and release one key per character, as a person typing (``\\n`` is Enter)."""

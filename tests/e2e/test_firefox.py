@@ -100,11 +100,11 @@ def go_to_journal(tab: Tab) -> None:
     )
 
 
-def empty_journal_text(tab: Tab) -> str:
-    return tab.evaluate(
-        "(() => { const e = document.querySelector('.mochila-journal__empty');"
-        " return e.hidden ? '' : e.textContent; })()"
-    )
+# The text of the journal's "empty" line, or "" while it is hidden.
+EMPTY_JOURNAL_TEXT = (
+    "(() => { const e = document.querySelector('.mochila-journal__empty');"
+    " return e.hidden ? '' : e.textContent; })()"
+)
 
 
 def shoot(tab: Tab, name: str, focus: str = "") -> None:
@@ -139,14 +139,18 @@ def test_journal_gathers_answers_from_activity_pages_and_keeps_them(ff, editions
 
     go_to_journal(tab)
     assert journal_entries(tab) == expected
-    assert empty_journal_text(tab) == ""
+    assert tab.evaluate(EMPTY_JOURNAL_TEXT) == ""
     shoot(tab, f"{name}-my-reflections")
 
     # Another bundle unzipped beside this one shares Firefox's file:// storage, but not the
     # answers: its journal is empty and says so plainly (no advice to change browsers).
     tab.goto(editions[other].url("my-reflections.html"))
+    tab.wait_for(
+        EMPTY_JOURNAL_TEXT,
+        message="the other bundle's journal does not say it is empty",
+        until=lambda text: text == strings(tab)["journal_empty"],
+    )
     assert journal_entries(tab) == []
-    assert empty_journal_text(tab) == strings(tab)["journal_empty"]
 
     # Close Firefox as a reader would, start it again on the same profile.
     ff.restart()
@@ -157,7 +161,11 @@ def test_journal_gathers_answers_from_activity_pages_and_keeps_them(ff, editions
     assert journal_entries(tab) == expected
     tab.goto(edition.url(first.page))
     box = '.mochila-prompt[data-mochila-prompt="before-1"] textarea'
-    assert tab.evaluate(f"document.querySelector('{box}').value") == answers[0]
+    tab.wait_for(
+        f"document.querySelector('{box}').value",
+        message="the answer is not back in its box after the restart",
+        until=lambda value: value == answers[0],
+    )
 
 
 @pytest.mark.parametrize("name", ["full-en", "full-es"])
