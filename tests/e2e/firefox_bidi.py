@@ -52,6 +52,7 @@ from websockets.sync.client import ClientConnection, connect
 
 FIREFOX = "/usr/bin/firefox-esr"
 TIMEOUT = 10.0  # seconds, for a command, a page load or a wait_for
+STARTUP = 60.0  # seconds for Firefox to start and open a session: slow on a busy machine
 
 # Where a request may go: local files and what a page makes itself. Anything else (http,
 # https, ws...) is a request leaving the reader's laptop.
@@ -141,10 +142,12 @@ class BidiError(Exception):
     """Firefox answered a command with an error, or did not answer in time."""
 
 
-def write_prefs(profile: Path) -> None:
-    """Write ``user.js`` into ``profile`` (Firefox reads it at every start)."""
+def write_prefs(profile: Path, extra: dict[str, bool | int | str] | None = None) -> None:
+    """Write ``user.js`` (``PREFS`` and ``extra``) into ``profile``; Firefox reads it at every
+    start."""
+    prefs = {**PREFS, **(extra or {})}
     lines = [
-        f"user_pref({json.dumps(name)}, {json.dumps(value)});" for name, value in PREFS.items()
+        f"user_pref({json.dumps(name)}, {json.dumps(value)});" for name, value in prefs.items()
     ]
     (profile / "user.js").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -174,8 +177,16 @@ def from_remote(value: dict[str, Any]) -> Any:
 class Firefox:
     """One headless ``firefox-esr`` on one profile folder, driven over WebDriver BiDi."""
 
-    def __init__(self, profile: Path, *, log: Path | None = None):
+    def __init__(
+        self,
+        profile: Path,
+        *,
+        log: Path | None = None,
+        prefs: dict[str, bool | int | str] | None = None,
+    ):
+        """``prefs``: settings on top of ``PREFS``, as a reader may have changed them."""
         self.profile = profile
+        self.prefs = prefs or {}
         self.log = log or profile.with_name(profile.name + ".log")
         self.problems: list[str] = []  # console errors and requests leaving the machine
         self.requests: list[str] = []  # every request Firefox reported, but data: URLs
@@ -192,7 +203,7 @@ class Firefox:
         if self._process is not None:
             raise RuntimeError("Firefox is already running: close() it first")
         self.profile.mkdir(parents=True, exist_ok=True)
-        write_prefs(self.profile)
+        write_prefs(self.profile, self.prefs)
         self._log_start = self.log.stat().st_size if self.log.exists() else 0
         with self.log.open("ab") as log:
             self._process = subprocess.Popen(
@@ -203,24 +214,28 @@ class Firefox:
                 stdin=subprocess.DEVNULL,
                 env={**os.environ, "MOZ_CRASHREPORTER_DISABLE": "1", "MOZ_HEADLESS": "1"},
             )
-        url = self._wait_for_server()
-        # proxy=None: never through an http(s)_proxy of the environment; max_size=None:
-        # screenshots are megabytes of base64.
-        self._exits = contextlib.ExitStack()
-        self._socket = self._exits.enter_context(
-            connect(url, proxy=None, max_size=None, open_timeout=TIMEOUT)
-        )
-        self.command("session.new", {"capabilities": {}})
-        self.command(
-            "session.subscribe",
-            {"events": ["log.entryAdded", "network.beforeRequestSent"]},
-        )
+        try:
+            url = self._wait_for_server()
+            # proxy=None: never through an http(s)_proxy of the environment; max_size=None:
+            # screenshots are megabytes of base64.
+            self._exits = contextlib.ExitStack()
+            self._socket = self._exits.enter_context(
+                connect(url, proxy=None, max_size=None, open_timeout=STARTUP)
+            )
+            self.command("session.new", {"capabilities": {}}, timeout=STARTUP)
+            self.command(
+                "session.subscribe",
+                {"events": ["log.entryAdded", "network.beforeRequestSent"]},
+            )
+        except BaseException:
+            self._kill()  # never leave a Firefox running behind a failed start
+            raise
         return self
 
     def _wait_for_server(self) -> str:
         """The session URL, once Firefox has said which port it listens on (it picks a free
         one: port 0 keeps parallel test runs from colliding)."""
-        deadline = time.monotonic() + 60  # a first start on a busy machine is slow
+        deadline = time.monotonic() + STARTUP
         pattern = re.compile(rb"WebDriver BiDi listening on (ws://[\d.]+:\d+)")
         while time.monotonic() < deadline:
             # The log is appended to across restarts: read only this start's lines.
@@ -231,7 +246,6 @@ class Firefox:
                 break
             time.sleep(0.1)
         tail = self.log.read_text(errors="replace")[-2000:]
-        self._kill()
         raise BidiError(f"Firefox did not start its WebDriver BiDi server:\n{tail}")
 
     def close(self) -> None:

@@ -6,7 +6,8 @@ answers typed with real key presses on two activity pages show on the journal pa
 after Firefox is closed and started again, and stay out of another bundle beside it on the
 stick; Material's search box, typed into, finds an activity and its result opens that page.
 
-One Firefox serves the whole module (``firefox_bidi.firefox``). The journal journeys use its
+One Firefox serves the whole module (``firefox_bidi.firefox``), except for the reader who
+turned storage off, who needs a Firefox of their own. The journal journeys use its
 default storage, which is what survives a restart (each in its own bundle, so its own store);
 the search journeys each get a fresh user context. A console error or a request leaving the
 machine fails the test, as in the Chromium tests.
@@ -198,6 +199,31 @@ def test_search_box_finds_an_activity_and_opens_it(
     assert re.search(rf"/activities/{re.escape(target.slug)}\.html(\?h=[^#]*)?$", tab.url)
     assert tab.evaluate("document.querySelector('.md-content h1').textContent") == target.title
     ff.remove_user_context(fresh)
+
+
+def test_with_storage_turned_off_the_journal_says_so(editions, tmp_path, recorder):
+    """A reader who turned off site data in Firefox's settings: the answer boxes stay hidden
+    (the questions remain to think about) and "My reflections" says why it shows nothing,
+    instead of "you have not written anything yet"."""
+    edition = editions["full-en"]
+    browser = Firefox(tmp_path / "profile", prefs={"dom.storage.enabled": False}).start()
+    recorder.add_source(browser.take_problems)
+    try:
+        tab = browser.first_tab()
+        tab.goto(edition.url(edition.activity(FIRST).page))
+        assert tab.evaluate("document.querySelectorAll('.mochila-prompt__text').length") > 0
+        shown = "document.querySelectorAll('.mochila-prompt__answer:not([hidden])').length"
+        assert tab.evaluate(shown) == 0
+        tab.goto(edition.url("my-reflections.html"))
+        unavailable = strings(tab)["journal_unavailable"]
+        tab.wait_for(
+            EMPTY_JOURNAL_TEXT,
+            message="the journal does not say that this browser keeps no answers",
+            until=lambda text: text == unavailable,
+        )
+        tab.screenshot(SCREENSHOTS / "firefox-full-en-storage-off-my-reflections.png")
+    finally:
+        browser.close()
 
 
 def test_the_driver_reports_what_must_fail_a_test(firefox, tmp_path):
