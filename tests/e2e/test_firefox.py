@@ -4,7 +4,8 @@ Firefox gives every ``file://`` page the same storage (origin "null"), as Chromi
 answers written on activity pages show on "My reflections". Checked here in Firefox itself:
 answers typed with real key presses on two activity pages show on the journal page, also
 after Firefox is closed and started again, and stay out of another bundle beside it on the
-stick; Material's search box, typed into, finds an activity and its result opens that page.
+stick; Material's search box, typed into, finds an activity and its result opens that page;
+with storage turned off in Firefox's settings, "My reflections" says so.
 
 One Firefox serves the whole module (``firefox_bidi.firefox``), except for the reader who
 turned storage off, who needs a Firefox of their own. The journal journeys use its
