@@ -10,6 +10,7 @@ from html import escape
 
 from ...domain.changes import ActivityEntry, Changes
 from ...domain.strings import Strings
+from ..shared import generated_page
 
 PAGE = "whats-new.md"
 MARKER = "<!-- mochila:whats-new -->"
@@ -17,8 +18,8 @@ MARKER = "<!-- mochila:whats-new -->"
 
 def page_source(strings: Strings) -> str:
     """The Markdown of the generated page: its title and the marker."""
-    title = strings["whats_new_title"].replace('"', "'")
-    return f'---\ntitle: "{title}"\n---\n\n# {escape(title)}\n\n{MARKER}\n'
+    title = strings["whats_new_title"]
+    return generated_page(title, f"# {escape(title)}\n\n{MARKER}\n")
 
 
 def home_link(url: str, strings: Strings) -> str:
