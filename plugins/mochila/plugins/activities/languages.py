@@ -35,9 +35,9 @@ class SiteLanguage:
             return None
         return (
             f"site language '{lang}' ({self.language.menu_name}) has no translation of "
-            f"{' and '.join(gaps)}: shown in '{self.strings.fallback}' instead. To translate Mochila's "
-            f"texts, copy plugins/mochila/locales/en.yml to _locales/{lang}.yml in the content "
-            "folder."
+            f"{' and '.join(gaps)}: shown in '{self.strings.fallback}' instead. To translate "
+            f"Mochila's texts, copy plugins/mochila/locales/en.yml to _locales/{lang}.yml in the "
+            "content folder."
         )
 
 
