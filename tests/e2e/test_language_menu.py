@@ -14,17 +14,18 @@ from language_fixtures import ACTIVITIES, OWN_NAMES, build_five_languages
 from playwright.sync_api import expect
 
 from .conftest import RECORDER, Recorder, _QuietHandler, _Server
-from .support import DESKTOP, PHONE, open_search
+from .support import DESKTOP, PHONE, SCREENSHOTS, open_search
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path("/tmp/langs-shots")
+SHOTS = SCREENSHOTS / "languages"
 WIDTHS = {"desktop": DESKTOP, "phone": {"width": 390, "height": 844}}
 assert PHONE  # the suite's own phone size is 360 wide; the issue asks for 390
 
 
 @pytest.fixture(scope="module")
 def five_site(tmp_path_factory) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
     return build_five_languages(tmp_path_factory.mktemp("five-e2e") / "project").site
 
 
