@@ -39,7 +39,9 @@ class Strings:
         keys = [
             "saved",
             "saving",
+            "not_saved",
             "journal_empty",
+            "journal_unavailable",
             "print",
             "download_md",
             "download_html",
@@ -52,7 +54,6 @@ class Strings:
             "showing",
             "no_match",
             "written_on",
-            "journal_not_shared",
         ]
         return {key: self.table[key] for key in keys}
 
