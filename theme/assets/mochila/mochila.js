@@ -822,6 +822,31 @@
     }
   }
 
+  /* The header's language menu is a <details>: it opens and is announced without script.
+     These listeners add what a menu is expected to do besides: Escape closes it and gives
+     the focus back to its button, and a click or focus elsewhere closes it. Set on the
+     document once, so they also cover headers swapped in by instant navigation. */
+  function initLanguageMenu() {
+    function openMenus() {
+      return document.querySelectorAll("details.mochila-lang__menu[open]");
+    }
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      Array.prototype.forEach.call(openMenus(), function (menu) {
+        var hadFocus = menu.contains(document.activeElement);
+        menu.open = false;
+        if (hadFocus) menu.querySelector("summary").focus();
+      });
+    });
+    function closeOutside(event) {
+      Array.prototype.forEach.call(openMenus(), function (menu) {
+        if (!menu.contains(event.target)) menu.open = false;
+      });
+    }
+    document.addEventListener("click", closeOutside);
+    document.addEventListener("focusin", closeOutside);
+  }
+
   var printReady = false;
 
   /* Runs once per page content: on load, and again only if Material's instant
@@ -839,6 +864,7 @@
     if (!printReady) {
       printReady = true;
       initPrint();
+      initLanguageMenu();
     }
   }
 

@@ -18,7 +18,6 @@ from ...domain.edition import PREVIEW, SITE, Edition
 from ...domain.facets import build_facet_index, facet_page_path, facet_values
 from ...domain.problems import ContentError
 from ...domain.settings import ContentSettings
-from ...domain.strings import load_strings
 from ...domain.web_address import addresses_as_text
 from ...speedups.edition_reuse import EditionReuse
 from ..context import EditionContext, UsesEdition, attach_everywhere
@@ -26,6 +25,7 @@ from ..shared import EditionState, relative_url
 from ..web_links import rewrite_web_links
 from .config import ActivitiesConfig
 from .files import edition_files
+from .languages import SiteLanguage, site_languages
 from .links import rewrite_edition_links
 from .renderer import TRANSLATION_LINKS, render_card, render_missing, render_related
 
@@ -44,7 +44,7 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
     def __init__(self) -> None:
         self.state: EditionState | None = None
         self._reuse: EditionReuse | None = None
-        self._strings: dict[str, object] = {}
+        self._languages: dict[str, SiteLanguage] = {}
         self._facets_by_lang: dict[str, set[str]] = {}
 
     def settings(self) -> ContentSettings:
@@ -73,10 +73,15 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
         if edition.lang not in settings.languages:
             raise PluginError(f"'{edition.lang}' is not one of the site languages")
         locales = Path(config.docs_dir) / "_locales"
-        self._strings = {lang: load_strings(lang, locales) for lang in settings.languages}
-        strings = self._strings[edition.lang]
-        for key in strings.missing:
-            log.warning("UI string '%s' has no '%s' text; English is shown", key, edition.lang)
+        self._languages = site_languages(
+            config, settings.languages, locales, self.config.fallback_language
+        )
+        here = self._languages[edition.lang]
+        strings = here.strings
+        # Said once per language: by its website build, not again by each of its bundles.
+        note = here.fallback_note(len(strings.table))
+        if note and edition.kind in (SITE, PREVIEW):
+            log.warning(note)
         activities = edition.selection.select(catalogue.in_language(edition.lang))
         activities.sort(key=lambda a: (a.title.casefold(), a.id))
         label = edition.label or self.config.edition
@@ -96,6 +101,7 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             edition_line=edition_line,
         )
         config.theme["language"] = edition.lang
+        config.theme["direction"] = here.language.direction
         if config.site_url and edition.kind == SITE and edition.prefix(edition.lang):
             # Each language is published in its own folder: canonical links and the sitemap
             # of the Spanish site must point into es/.
@@ -106,6 +112,9 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             "strings": strings.for_script(),
             "lang": edition.lang,
             "offline": edition.offline,
+            # Read by theme/partials/language.html, before Material's search plugin asks it.
+            "material_language": here.material,
+            "language_name": here.language.menu_name,
         }
         return config
 
@@ -272,7 +281,7 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
         for lang in edition.languages:
             if lang == edition.lang:
                 continue
-            strings = self._strings[lang]
+            other_language = self._languages[lang]
             exists = True
             if activity is not None:
                 other = state.catalogue.by_key(activity.key).get(lang)
@@ -283,8 +292,11 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             result.append(
                 {
                     "lang": lang,
-                    "label": strings["language_name"],
-                    "read_in": strings["read_in"],
+                    "dir": other_language.language.direction,
+                    "label": other_language.language.menu_name,
+                    "read_in": other_language.strings.format(
+                        "read_in", language=other_language.language.name
+                    ),
                     "url": f"{up}{edition.prefix(lang)}{target_page}",
                     "exists": exists,
                 }
