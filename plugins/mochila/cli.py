@@ -211,8 +211,14 @@ def _prompt(question: str, default: str | None = None) -> str:
     show_default=True,
     help="Where build/site and build/bundles go.",
 )
+@click.option(
+    "--zim/--no-zim",
+    default=None,
+    help="Also write every bundle as a ZIM file for Kiwix, or none "
+    "(default: the bundles with 'zim: true' in mkdocs.yml). Needs mochila[zim].",
+)
 @click.pass_obj
-def build(obj: Context, site_only: bool, output: Path) -> None:
+def build(obj: Context, site_only: bool, output: Path, zim: bool | None) -> None:
     """Check content, then build the website (and the offline bundles) atomically."""
     from .build.orchestrate import BuildFailed, build_everything
 
@@ -220,7 +226,12 @@ def build(obj: Context, site_only: bool, output: Path) -> None:
     progress = _BarProgress() if sys.stderr.isatty() else None
     try:
         build_everything(
-            project, output.resolve(), bundles=not site_only, echo=click.echo, progress=progress
+            project,
+            output.resolve(),
+            bundles=not site_only,
+            zim=zim,
+            echo=click.echo,
+            progress=progress,
         )
     except BuildFailed as exc:
         raise CommandError(str(exc)) from exc

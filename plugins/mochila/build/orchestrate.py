@@ -13,6 +13,7 @@ from functools import partial
 from collections.abc import Callable
 from pathlib import Path
 
+from ..bundler.zim import zim_support_missing
 from ..domain.problems import ContentError
 from .check import check_content
 from .editions import plan_editions, edition_label, source_epoch, staging_root
@@ -20,6 +21,7 @@ from .mkdocs_run import EditionBuildError
 from .parallel import Done, Job, run_builds
 from .packaging import Packaged, finish_bundles, package_bundle
 from .project import Project, ProjectError
+from .zim_metadata import zim_info
 
 Echo = Callable[[str], None]
 
@@ -56,13 +58,16 @@ def build_everything(
     output: Path,
     *,
     bundles: bool,
+    zim: bool | None = None,
     echo: Echo,
     progress: Progress | None = None,
     workers: int | None = None,
 ) -> None:
     """Check content, build every edition, package bundles and swap the results in.
 
-    Raises BuildFailed with a message for people; the output folder is untouched then.
+    ``zim`` True or False writes a ZIM file for every bundle or for none, overriding each
+    bundle's ``zim`` option. Raises BuildFailed with a message for people; the output folder
+    is untouched then.
     """
     progress = progress or Progress(echo)
     catalogue = check_content(project)
@@ -74,9 +79,16 @@ def build_everything(
     epoch = source_epoch(project)
     label = edition_label(project, epoch)
     try:
-        planned = plan_editions(project, label, bundles)
+        planned = plan_editions(project, label, bundles, zim)
     except ProjectError as exc:
         raise BuildFailed(str(exc)) from exc
+    wanted = [item.bundle_name for item in planned if item.zim]
+    missing = zim_support_missing() if wanted else None
+    if missing:
+        raise BuildFailed(
+            f"Bundles {', '.join(wanted)} ask for a ZIM file, but {missing}. Or build without "
+            "ZIM files: mochila build --no-zim."
+        )
 
     output.mkdir(parents=True, exist_ok=True)
     staging = staging_root(output)
@@ -85,16 +97,27 @@ def build_everything(
     previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # mkdocs dates its sitemap with it
     try:
+        counts = [
+            len(item.edition.selection.select(catalogue.in_language(item.edition.lang)))
+            for item in planned
+        ]
         jobs = [
             Job(
                 item.edition,
                 staging / item.folder,
-                len(item.edition.selection.select(catalogue.in_language(item.edition.lang))),
-                partial(package_bundle, item, staging, catalogue, epoch)
+                count,
+                partial(
+                    package_bundle,
+                    item,
+                    staging,
+                    catalogue,
+                    epoch,
+                    zim_info(project, item.edition, count, epoch) if item.zim else None,
+                )
                 if item.bundle_name
                 else None,
             )
-            for item in planned
+            for item, count in zip(planned, counts, strict=True)
         ]
         packaged: dict[str, Packaged] = {}
 
