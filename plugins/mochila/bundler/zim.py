@@ -135,11 +135,11 @@ class ZimSummary:
 
 def zim_support_missing() -> str | None:
     """Return why ZIM files cannot be written here (the extra is missing), or None."""
-    for module in ("libzim.writer", "pycountry"):
+    for module, package in (("libzim.writer", "python-libzim"), ("pycountry", "pycountry")):
         try:
             importlib.import_module(module)
-        except ImportError as exc:
-            return f"writing ZIM files for Kiwix needs {exc.name or module}: {INSTALL_HINT}"
+        except ImportError:
+            return f"writing ZIM files for Kiwix needs {package}: {INSTALL_HINT}"
     return None
 
 
