@@ -38,10 +38,8 @@ sample_build = build_fixtures.sample_build
 
 LEFT_OUT = {"en": {"OPEN ME.html", "README.txt"}, "es": {"ABRIR AQUÍ.html", "LEEME.txt"}}
 ISO_639_3 = {"en": "eng", "es": "spa"}  # what Kiwix expects, written out independently
-REQUIRED = (
-    "Name Title Description LongDescription Language Creator Publisher Date Tags Flavour "
-    "Illustration_48x48@1"
-).split()
+REQUIRED = ["Name", "Title", "Description", "LongDescription", "Language", "Creator"]
+REQUIRED += ["Publisher", "Date", "Tags", "Flavour", "Illustration_48x48@1"]
 UNIQUE_WORD = "quetzalcoatlus"
 PACKAGE = Path(build_fixtures.REPO, "plugins", "mochila")
 
@@ -115,9 +113,7 @@ def test_the_main_entry_is_the_home_page_and_the_zim_holds_the_bundles_files(sam
     assert archive.main_entry.get_item().path == "index.html"
     top = sample_build.bundle_top(name) + "/"
     with zipfile.ZipFile(sample_build.bundle_zip(name)) as zipped:
-        files = {
-            n[len(top) :]: zipped.read(n) for n in zipped.namelist() if not n.endswith("/")
-        }
+        files = {n[len(top) :]: zipped.read(n) for n in zipped.namelist() if not n.endswith("/")}
     expected = set(files) - LEFT_OUT[bundle["language"]] - {"manifest.json"}
     entries = _entries(archive)
     assert set(entries) == expected
@@ -157,9 +153,7 @@ def test_full_text_search_finds_a_word_on_exactly_its_page(tmp_path):
     def add_word(root: Path) -> None:
         page = root / "content" / "activities" / "water-play.es.md"
         text = page.read_text(encoding="utf-8")
-        page.write_text(
-            text + f"\nUn {UNIQUE_WORD} de papel flota en la tina.\n", encoding="utf-8"
-        )
+        page.write_text(text + f"\nUn {UNIQUE_WORD} de papel flota en la tina.\n", encoding="utf-8")
 
     project = build_fixtures.copy_sample_project(tmp_path / "project", add_word)
     built = build_fixtures.build_project(project, tmp_path / "output")

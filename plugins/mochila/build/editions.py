@@ -30,7 +30,9 @@ def source_epoch(project: Project) -> int:
     commit = last_commit_time(project.content_dir)
     if commit is not None:
         return commit
-    newest = max((p.stat().st_mtime for p in project.content_dir.rglob("*") if p.is_file()), default=0)
+    newest = max(
+        (p.stat().st_mtime for p in project.content_dir.rglob("*") if p.is_file()), default=0
+    )
     return int(newest)
 
 
@@ -38,7 +40,7 @@ def edition_label(project: Project, epoch: int) -> str:
     configured = project.plugin_options("mochila/activities").get("edition")
     if configured:
         return str(configured)
-    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%d")
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d")
 
 
 def plan_editions(

@@ -83,14 +83,17 @@ def package_bundle(
         summary = write_bundle_zip(
             folder, out / f"{item.top}.zip", top=item.top, epoch=epoch, read=read
         )
-        written_zim = (
-            write_bundle_zim(folder, out / f"{item.top}.zim", zim, read) if zim else None
-        )
+        written_zim = write_bundle_zim(folder, out / f"{item.top}.zim", zim, read) if zim else None
     except BundleError as exc:
         raise EditionBuildError(f"bundle {item.bundle_name}: {exc}") from exc
     return Packaged(
-        item.bundle_name, len(activities), summary.files, summary.path, summary.zip_bytes,
-        summary.sha256, written_zim,
+        item.bundle_name,
+        len(activities),
+        summary.files,
+        summary.path,
+        summary.zip_bytes,
+        summary.sha256,
+        written_zim,
     )
 
 
@@ -132,7 +135,9 @@ def _table(packaged: list[Packaged]) -> list[str]:
             (p.name, str(p.activities), str(p.files), "zip", _mb(p.zip_bytes), p.sha256[:12])
         )
         if p.zim:
-            body.append(("", "", str(p.zim.entries), "zim", _mb(p.zim.zim_bytes), p.zim.sha256[:12]))
+            body.append(
+                ("", "", str(p.zim.entries), "zim", _mb(p.zim.zim_bytes), p.zim.sha256[:12])
+            )
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
     lines = [
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()

@@ -36,9 +36,7 @@ def zim_info(project: Project, edition: Edition, count: int, epoch: int) -> ZimI
             strings.format("zim_description", title=title, count=count), DESCRIPTION_MAX
         ),
         long_description=_shorten(
-            strings.format(
-                "zim_long_description", title=title, count=count, edition=edition.label
-            ),
+            strings.format("zim_long_description", title=title, count=count, edition=edition.label),
             LONG_DESCRIPTION_MAX,
         ),
         language=edition.lang,
@@ -73,7 +71,7 @@ def _date(label: str, epoch: int) -> str:
     try:
         return dt.date.fromisoformat(label).isoformat()
     except ValueError:
-        return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%d")
+        return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d")
 
 
 def _version() -> str:

@@ -53,12 +53,15 @@ def _pixel(layers: list[tuple[Shape, Colour]], x: float, y: float, scale: float)
                 if shape(px, py):
                     colour = fill
             if colour is not None:
-                red, green, blue, alpha = red + colour[0], green + colour[1], blue + colour[2], alpha + 1
+                red, green, blue, alpha = (
+                    red + colour[0],
+                    green + colour[1],
+                    blue + colour[2],
+                    alpha + 1,
+                )
     if not alpha:
         return b"\x00\x00\x00\x00"
-    return bytes(
-        (red // alpha, green // alpha, blue // alpha, round(255 * alpha / _SAMPLES**2))
-    )
+    return bytes((red // alpha, green // alpha, blue // alpha, round(255 * alpha / _SAMPLES**2)))
 
 
 def _rounded(left: float, top: float, right: float, bottom: float, radius: float) -> Shape:
@@ -82,7 +85,9 @@ def _ring(cx: float, cy: float, outer: float, inner: float, upper_only: bool) ->
 
 def _png(width: int, height: int, raw: bytes) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
     return (

@@ -202,14 +202,13 @@ def write_bundle_zim(
         # libzim prints its progress on standard output, whatever its verbosity.
         # One thread: the build already keeps every core busy with other editions.
         creator = Creator(temporary).config_indexing(True, language).config_nbworkers(1)
-        with _quiet_stdout():
-            with creator:
-                creator.set_mainpath(info.main_page)
-                for name in names:
-                    creator.add_item(entry(name, data(name)))
-                for key, value in _metadata(info, language):
-                    creator.add_metadata(key, value)
-                creator.add_illustration(ILLUSTRATION_SIZE, info.illustration)
+        with _quiet_stdout(), creator:
+            creator.set_mainpath(info.main_page)
+            for name in names:
+                creator.add_item(entry(name, data(name)))
+            for key, value in _metadata(info, language):
+                creator.add_metadata(key, value)
+            creator.add_illustration(ILLUSTRATION_SIZE, info.illustration)
         settle_uuids(temporary, seed=_seed(folder, info, read))
     return ZimSummary(target, len(names), target.stat().st_size, sha256_file(target))
 

@@ -38,7 +38,8 @@ class BundleConfig(Config):
     """Include facilitator-only (restricted) activities."""
 
     zim = c.Type(bool, default=False)
-    """Also write the bundle as ``mochila-<name>-<edition>.zim`` for Kiwix (needs ``mochila[zim]``)."""
+    """Also write the bundle as ``mochila-<name>-<edition>.zim`` for Kiwix (needs the extra
+    ``mochila[zim]``)."""
 
 
 class BundlesConfig(Config):
