@@ -29,7 +29,7 @@ def zim_info(project: Project, edition: Edition, count: int, epoch: int) -> ZimI
     selection = edition.selection
     tags = [_slug(site), *selection.audience, *selection.areas, *selection.tags]
     return ZimInfo(
-        name=f"{_slug(site)}_{edition.lang.lower()}_{edition.name}",
+        name=f"{_slug(site)}_{_slug(edition.lang)}_{_slug(edition.name)}",
         # "Mochila: Para las familias" when it fits, else the bundle's own title.
         title=full if len(full := f"{site}: {title}") <= TITLE_MAX else _shorten(title, TITLE_MAX),
         description=_shorten(
