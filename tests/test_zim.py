@@ -249,3 +249,49 @@ def test_the_core_never_imports_the_gpl_extra_at_module_level():
         check=True,
     )
     assert loaded.stdout.strip() == "[]"
+
+
+# ------------------------------------------------------------------------------ small parts
+
+
+def test_language_codes_come_from_iso_639():
+    from mochila.bundler import BundleError
+    from mochila.bundler.zim import iso639_3
+
+    assert [iso639_3(c) for c in ("es", "en", "fr", "ar", "hi", "ja")] == [
+        "spa",
+        "eng",
+        "fra",
+        "ara",
+        "hin",
+        "jpn",
+    ]
+    assert iso639_3("es-MX") == "spa" and iso639_3("quc") == "quc"
+    with pytest.raises(BundleError, match="'xx' is not in ISO 639"):
+        iso639_3("xx")
+
+
+def test_metadata_kiwix_would_refuse_is_reported_in_plain_words(sample_project):
+    import dataclasses
+
+    from mochila.build.zim_metadata import zim_info
+
+    project = load_project(sample_project.config_file)
+    planned = [p for p in plan_editions(project, "2026-11-20", True) if p.bundle_name]
+    info = zim_info(project, planned[0].edition, 16, 0)
+    assert info.problems() == []
+    assert len(info.description) <= 80 and info.date == "2026-11-20"
+    broken = dataclasses.replace(
+        info, name="Mochila ES", title="x" * 31, description="", date="spring", illustration=b"GIF"
+    )
+    assert broken.problems() == [
+        "Name 'Mochila ES' must be lower-case letters, digits, '.', '_', '-'",
+        "Title has 31 characters, at most 30 are allowed",
+        "Description is empty",
+        "Date 'spring' must be written YYYY-MM-DD",
+        "the illustration is not a PNG image",
+    ]
+    # A long title is shortened at a word, not refused.
+    edition = dataclasses.replace(planned[0].edition, title="Actividades " * 10, label="winter")
+    long = zim_info(project, edition, 3, 1_763_640_000)
+    assert len(long.title) <= 30 and long.title.endswith("…") and long.date == "2025-11-20"

@@ -13,10 +13,12 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from ..bundler.zim import zim_support_missing
+from ..bundler import BundleError
+from ..bundler.zim import ZimInfo, iso639_3, zim_support_missing
+from ..domain.catalogue import Catalogue
 from ..domain.problems import ContentError
 from .check import check_content
-from .editions import edition_label, plan_editions, source_epoch, staging_root
+from .editions import Planned, edition_label, plan_editions, source_epoch, staging_root
 from .mkdocs_run import EditionBuildError
 from .packaging import Packaged, finish_bundles, package_bundle
 from .parallel import Done, Job, run_builds
@@ -82,13 +84,7 @@ def build_everything(
         planned = plan_editions(project, label, bundles, zim)
     except ProjectError as exc:
         raise BuildFailed(str(exc)) from exc
-    wanted = [item.bundle_name for item in planned if item.zim]
-    missing = zim_support_missing() if wanted else None
-    if missing:
-        raise BuildFailed(
-            f"Bundles {', '.join(wanted)} ask for a ZIM file, but {missing}. Or build without "
-            "ZIM files: mochila build --no-zim."
-        )
+    zims = _zim_metadata(project, planned, catalogue, epoch)
 
     output.mkdir(parents=True, exist_ok=True)
     staging = staging_root(output)
@@ -112,7 +108,7 @@ def build_everything(
                     staging,
                     catalogue,
                     epoch,
-                    zim_info(project, item.edition, count, epoch) if item.zim else None,
+                    zims.get(item.bundle_name),
                 )
                 if item.bundle_name
                 else None,
@@ -147,6 +143,39 @@ def build_everything(
     echo(f"Website: {output / 'site'}")
     for line in results:
         echo(line)
+
+
+def _zim_metadata(
+    project: Project, planned: list[Planned], catalogue: Catalogue, epoch: int
+) -> dict[str, ZimInfo]:
+    """The Kiwix metadata of each bundle that asks for a ZIM, checked before anything is built.
+
+    Raises BuildFailed when the extra is missing or a bundle's metadata would be refused.
+    """
+    wanted = [item for item in planned if item.zim]
+    if not wanted:
+        return {}
+    missing = zim_support_missing()
+    if missing:
+        names = ", ".join(item.bundle_name for item in wanted)
+        raise BuildFailed(
+            f"Bundles {names} ask for a ZIM file, but {missing}. Or build without ZIM files: "
+            "mochila build --no-zim."
+        )
+    infos, problems = {}, []
+    for item in wanted:
+        count = len(item.edition.selection.select(catalogue.in_language(item.edition.lang)))
+        info = zim_info(project, item.edition, count, epoch)
+        found = info.problems()
+        try:
+            iso639_3(info.language)
+        except BundleError as exc:
+            found.append(str(exc))
+        problems += [f"{project.config_file}: bundle '{item.bundle_name}': {p}" for p in found]
+        infos[item.bundle_name] = info
+    if problems:
+        raise BuildFailed("\n".join(problems) + "\nNothing was built.")
+    return infos
 
 
 def _swap(new: Path, target: Path) -> None:

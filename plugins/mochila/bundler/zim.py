@@ -193,8 +193,9 @@ def write_bundle_zim(
         raise BundleError(f"the ZIM's main page {info.main_page} is not in {folder}")
     language = iso639_3(info.language)
 
-    def data(name: str) -> bytes:
-        return read.files[name] if read is not None else (folder / name).read_bytes()
+    def data(name: str) -> bytes | Path:
+        # A bundle too big to snapshot is read from disk by libzim as it goes.
+        return read.files[name] if read is not None else folder / name
 
     entry = _entry_class()
     with atomic_target(target) as temporary:
@@ -288,7 +289,7 @@ def _plain(fragment: bytes) -> str:
 @functools.cache
 def _entry_class():
     """The libzim item class, made on first use so importing this module needs no libzim."""
-    from libzim.writer import Hint, IndexData, Item, StringProvider
+    from libzim.writer import FileProvider, Hint, IndexData, Item, StringProvider
 
     class Index(IndexData):
         def __init__(self, title: str, text: str) -> None:
@@ -314,11 +315,14 @@ def _entry_class():
             return None
 
     class Entry(Item):
-        def __init__(self, name: str, content: bytes) -> None:
+        def __init__(self, name: str, content: bytes | Path) -> None:
             super().__init__()
             self.name, self.content, self.kind = name, content, mimetype(name)
             self.is_page = self.kind == "text/html"
-            self.title, self.text = page_text(content) if self.is_page else ("", "")
+            self.title, self.text = ("", "")
+            if self.is_page:
+                page = content if isinstance(content, bytes) else content.read_bytes()
+                self.title, self.text = page_text(page)
 
         def get_path(self) -> str:
             return self.name
@@ -330,6 +334,8 @@ def _entry_class():
             return self.kind
 
         def get_contentprovider(self):
+            if isinstance(self.content, Path):
+                return FileProvider(str(self.content))
             return StringProvider(self.content)
 
         def get_hints(self) -> dict:
