@@ -233,12 +233,21 @@ def _prompt(question: str, default: str | None = None) -> str:
     help='The earlier edition "What\'s new" compares with: a bundle zip, an unzipped bundle '
     "or a folder of zips (default: the bundles of the last build in --output).",
 )
+@click.option(
+    "--zim/--no-zim",
+    default=None,
+    help="Also write every bundle as a ZIM file for Kiwix, or none "
+    "(default: the bundles with 'zim: true' in mkdocs.yml). Needs mochila[zim].",
+)
 @click.pass_obj
-def build(obj: Context, site_only: bool, output: Path, since: Path | None) -> None:
+def build(
+    obj: Context, site_only: bool, output: Path, since: Path | None, zim: bool | None
+) -> None:
     """Check content, then build the website (and the offline bundles) atomically.
 
     Every bundle gets a "What's new" page comparing it with its previous edition: the one
-    in --since, else the one the last build left in the output folder.
+    in --since, else the one the last build left in the output folder. With --zim (or
+    'zim: true' on a bundle) each bundle is also written as a ZIM file for Kiwix.
 
     \b
     Example:
@@ -253,6 +262,7 @@ def build(obj: Context, site_only: bool, output: Path, since: Path | None) -> No
             project,
             output.resolve(),
             bundles=not site_only,
+            zim=zim,
             echo=click.echo,
             progress=progress,
             since=since.resolve() if since else None,
