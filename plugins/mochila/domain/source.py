@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re
+
 import yaml
 
 from .problems import Problem, error
@@ -21,6 +23,14 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 FENCE = "---"
 CLOSERS = ("---", "...")
+# The characters YAML refuses to read (PyYAML's reader rule): control characters other than tab
+# and line breaks, and the two "noncharacters". Word processors paste them invisibly (U+000B
+# for a soft line break, U+0007), so they are reported with their place instead of a parser
+# failure.
+NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What PyYAML's safe constructors raise for a scalar whose text does not fit its (implicit or
+# explicit) tag, instead of a YAMLError.
+UNREADABLE_SCALAR = (ValueError, KeyError, AttributeError, TypeError, OverflowError)
 YAML_HINT = (
     "check the indentation, that each field is written as 'name: value', "
     "and put text containing ': ' or starting with a symbol in quotes"
@@ -104,8 +114,15 @@ def parse_fields(
 
     ``what`` names the text in messages ("front matter", "the vocabulary").
     """
+    hidden = _hidden_characters(path, yaml_text, first_line, what)
+    if hidden:
+        return None, hidden
     try:
         root = yaml.compose(yaml_text, Loader=_Loader)
+    except RecursionError:
+        return None, [
+            error(path, first_line, f"{what} is nested too deeply to read", YAML_HINT)
+        ]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -115,6 +132,8 @@ def parse_fields(
         if exc.context:
             problem = f"{exc.context}, {problem}"
         return None, [error(path, line, f"{kind} is not valid YAML: {problem}", YAML_HINT, col)]
+    except yaml.YAMLError as exc:  # an error without a place (none known today): name the file
+        return None, [error(path, first_line, f"{what} is not valid YAML: {exc}", YAML_HINT)]
     if root is None:
         return {}, []
     if not isinstance(root, yaml.MappingNode):
@@ -147,8 +166,9 @@ def parse_fields(
             continue
         try:
             value = construct(value_node)
-        except ValueError:
-            # YAML read '2026-13-45' as a date that does not exist: keep the text, so the
+        except UNREADABLE_SCALAR:
+            # YAML read '2026-13-45' as a date that does not exist, or a '!!bool maybe' or
+            # '!!timestamp x' that PyYAML's constructors fail on: keep the text, so the
             # field's own rule explains what is expected.
             value = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
         except yaml.YAMLError as exc:
@@ -168,6 +188,27 @@ def parse_fields(
             continue
         fields[key] = Located(value, line, key_node.start_mark.column + 1, value_node)
     return (None if unreadable else fields), problems
+
+
+def _hidden_characters(path: str, text: str, first_line: int, what: str) -> list[Problem]:
+    """Report each line of ``text`` holding a character YAML cannot read (first one per line)."""
+    problems = []
+    for offset, line in enumerate(text.split("\n")):
+        found = NOT_YAML.search(line)
+        if found:
+            code = f"U+{ord(found.group()):04X}"
+            problems.append(
+                error(
+                    path,
+                    first_line + offset,
+                    f"{what} contains an invisible control character ({code}) that YAML "
+                    "does not allow",
+                    "delete it: retype the text around this place (such characters come from "
+                    "pasting out of word processors)",
+                    found.start() + 1,
+                )
+            )
+    return problems
 
 
 def construct(node: yaml.Node) -> Any:
