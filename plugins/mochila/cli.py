@@ -99,7 +99,8 @@ def check(obj: Context, path: Path | None, strict: bool, output_format: str) -> 
             "ok": not failed,
             "errors": errors,
             "warnings": warnings,
-            "activities": len(catalogue.activities),
+            "files": len(catalogue.checked),
+            "activities": catalogue.activity_files,
             "problems": [p.as_dict() for p in problems],
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -107,7 +108,7 @@ def check(obj: Context, path: Path | None, strict: bool, output_format: str) -> 
         for problem in problems:
             click.echo(problem.format(), err=False)
         summary = (
-            f"{len(catalogue.activities)} activities checked: "
+            f"{len(catalogue.checked)} files checked ({catalogue.activity_files} activities): "
             f"{errors} error(s), {warnings} warning(s)."
         )
         click.echo(summary, err=True)

@@ -198,6 +198,14 @@ def kind_word(kind: str) -> str:
     return {"audience": "audience", "areas": "area", "tags": "tag"}[kind]
 
 
+def declared_id(source: SourceFile) -> str:
+    """Return the file's ``id`` if it is a valid one, else ''."""
+    located = source.fields.get("id")
+    if located is not None and isinstance(located.value, str) and ID_PATTERN.match(located.value):
+        return located.value
+    return ""
+
+
 def check_activity(
     source: SourceFile,
     vocabulary: Vocabulary,
