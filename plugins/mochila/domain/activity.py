@@ -206,6 +206,27 @@ def declared_id(source: SourceFile) -> str:
     return ""
 
 
+WRITTEN_ID = re.compile(r"""^id:\s*(["']?)([a-z0-9]+(?:-[a-z0-9]+)*)\1\s*(?:#.*)?$""")
+
+
+def written_id(text: str) -> str:
+    """The id written on an ``id:`` line of front matter that YAML could not read, or ''.
+
+    Other files may name that activity; knowing its id keeps them from being told it does
+    not exist while the author fixes the one real mistake.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return ""
+    for line in lines[1:]:
+        if line.rstrip() in ("---", "..."):
+            break
+        match = WRITTEN_ID.match(line.rstrip())
+        if match:
+            return match.group(2)
+    return ""
+
+
 def check_activity(
     source: SourceFile,
     vocabulary: Vocabulary,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .activity import Activity, check_activity, declared_id
+from .activity import Activity, check_activity, declared_id, written_id
 from .body import scan_blocks, scan_links
 from .problems import Problem, error, warning
 from .settings import ContentSettings
@@ -248,7 +248,9 @@ def _read_one(
     source, split_problems = split(shown(rel), text)
     problems += split_problems
     if source is None:
-        return problems, Unusable(rel, lang, "") if _is_activity_file(rel, settings) else None
+        if not _is_activity_file(rel, settings):
+            return problems, None
+        return problems, Unusable(rel, lang, written_id(text))
     if unknown:
         problems.append(
             error(

@@ -203,8 +203,8 @@ def _hidden_characters(path: str, text: str, first_line: int, what: str) -> list
                     first_line + offset,
                     f"{what} contains an invisible control character ({code}) that YAML "
                     "does not allow",
-                    "delete it: retype the text around this place (such characters come from "
-                    "pasting out of word processors)",
+                    "delete it, or retype the text around it; word processors paste such "
+                    "characters unseen",
                     found.start() + 1,
                 )
             )

@@ -123,7 +123,7 @@ def check_locale_file(abs_path: Path, shown: str) -> list[Problem]:
     text, problems = read_text(abs_path, shown)
     if text is None:
         return problems
-    fields, problems = parse_fields(shown, text, first_line=1, what="the UI strings")
+    fields, problems = parse_fields(shown, text, first_line=1, what="the UI strings file")
     if fields is None:
         return problems
     english = _english()
