@@ -106,8 +106,8 @@ def test_locale_file_problems_have_their_line(project):
 def test_locale_file_with_a_control_character_or_bad_yaml(project):
     project.write("_locales/es.yml", "read_in: Leer\x0b en español\n")
     assert formatted(project.check()) == [
-        "content/_locales/es.yml:1:14: error: the UI strings file contains an invisible control "
-        "character (U+000B) that YAML does not allow (delete it, or retype the text around it; "
+        "content/_locales/es.yml:1:14: error: the UI strings file contains an invisible "
+        "character (U+000B) that is not allowed here (delete it, or retype the text around it; "
         "word processors paste such characters unseen)"
     ]
     project.write("_locales/es.yml", "read_in: 'Leer\n")

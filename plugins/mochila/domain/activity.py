@@ -150,7 +150,9 @@ class _Checker:
         result = []
         for index, item in enumerate(value):
             line = node_line(located, index)
-            if not isinstance(item, str) or item not in allowed:
+            if isinstance(item, str) and self.vocabulary.known_with_errors(kind, item):
+                result.append(item)  # the vocabulary's own problem says what to fix
+            elif not isinstance(item, str) or item not in allowed:
                 self.fail(
                     line,
                     f"unknown {kind_word(kind)} '{item}' in '{name}'",

@@ -23,11 +23,16 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 FENCE = "---"
 CLOSERS = ("---", "...")
-# The characters YAML refuses to read (PyYAML's reader rule): control characters other than tab
-# and line breaks, and the two "noncharacters". Word processors paste them invisibly (U+000B
-# for a soft line break, U+0007), so they are reported with their place instead of a parser
-# failure.
-NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters front matter must not hold: those YAML refuses to read (PyYAML's reader rule:
+# control characters other than tab and line breaks, and two "noncharacters"), and those it
+# reads as line breaks or silently keeps (U+0085, U+2028, U+2029, a byte order mark inside the
+# text) which would shift every line number after them or hide inside a field name. Word
+# processors paste them unseen (U+000B for a soft line break, U+0007), so each is reported
+# with its place instead of a parser failure.
+HIDDEN = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    "|[\u2028\u2029]"
+)
 # What PyYAML's safe constructors raise for a scalar whose text does not fit its (implicit or
 # explicit) tag, instead of a YAMLError.
 UNREADABLE_SCALAR = (ValueError, KeyError, AttributeError, TypeError, OverflowError)
@@ -125,7 +130,8 @@ def parse_fields(
         ]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
+        # At the end of the text libyaml may point one line past it.
+        line = min(first_line + (mark.line if mark else 0), first_line + yaml_text.count("\n"))
         col = (mark.column + 1) if mark else 1
         kind = what
         problem = exc.problem or "the YAML is not valid"
@@ -194,15 +200,14 @@ def _hidden_characters(path: str, text: str, first_line: int, what: str) -> list
     """Report each line of ``text`` holding a character YAML cannot read (first one per line)."""
     problems = []
     for offset, line in enumerate(text.split("\n")):
-        found = NOT_YAML.search(line)
+        found = HIDDEN.search(line)
         if found:
             code = f"U+{ord(found.group()):04X}"
             problems.append(
                 error(
                     path,
                     first_line + offset,
-                    f"{what} contains an invisible control character ({code}) that YAML "
-                    "does not allow",
+                    f"{what} contains an invisible character ({code}) that is not allowed here",
                     "delete it, or retype the text around it; word processors paste such "
                     "characters unseen",
                     found.start() + 1,
