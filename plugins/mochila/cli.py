@@ -236,10 +236,13 @@ def build(obj: Context, site_only: bool, output: Path) -> None:
 @click.pass_obj
 def serve(obj: Context, drafts: bool, lang: str | None, dev_addr: str) -> None:
     """Live preview for authors: rebuilds and reloads the browser on every save."""
-    from .build.preview import serve_preview
+    from .build.preview import PreviewError, serve_preview
 
     project = obj.project()
-    serve_preview(project, drafts=drafts, lang=lang, dev_addr=dev_addr, echo=click.echo)
+    try:
+        serve_preview(project, drafts=drafts, lang=lang, dev_addr=dev_addr, echo=click.echo)
+    except PreviewError as exc:
+        raise CommandError(str(exc)) from exc
 
 
 @main.command()

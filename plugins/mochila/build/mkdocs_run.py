@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from ..domain.catalogue import Catalogue
@@ -18,6 +20,38 @@ ACTIVITIES = "mochila/activities"
 
 class EditionBuildError(Exception):
     """One edition's mkdocs build failed; the message is mkdocs' or our plugin's."""
+
+
+class _KeepErrors(logging.Filter):
+    """Takes mkdocs' config errors out of its log, to report them in one message instead."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR:
+            self.messages.append(record.getMessage())
+            return False
+        return True
+
+
+def load_mkdocs_config(config_file: Path, **overrides: object) -> MkDocsConfig:
+    """mkdocs' ``load_config``, raising EditionBuildError that lists every config error.
+
+    mkdocs logs each error and then raises "Aborted with a configuration error!"; the
+    orchestrator and the preview report the errors themselves, each once, naming the file.
+    """
+    keep = _KeepErrors()
+    log = logging.getLogger("mkdocs.config")
+    log.addFilter(keep)
+    try:
+        return load_config(str(config_file), **overrides)
+    except MkDocsException as exc:
+        found = keep.messages or [str(exc)]
+        raise EditionBuildError("\n".join(f"{config_file}: {m}" for m in found)) from None
+    finally:
+        log.removeFilter(keep)
 
 
 def build_edition(
@@ -33,7 +67,7 @@ def build_edition(
 
     The caches are optional and shared by the editions one process builds.
     """
-    config = load_config(str(config_file), site_dir=str(site_dir), use_directory_urls=False)
+    config = load_mkdocs_config(config_file, site_dir=str(site_dir), use_directory_urls=False)
     if theme_listing is not None:
         theme_listing.attach(config)
     plugin = config.plugins.get(ACTIVITIES)

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
 from ..domain.catalogue import ReadCache, load_catalogue
@@ -26,6 +25,7 @@ from ..domain.edition import PREVIEW, Edition
 from ..domain.problems import ContentError
 from ..domain.selection import Selection
 from ..domain.strings import load_strings
+from .mkdocs_run import EditionBuildError, load_mkdocs_config
 from .project import Project
 from .template_cache import TemplateCache
 from .theme_listing import ThemeListing
@@ -53,6 +53,10 @@ PROBLEMS_JS = """(function () {
 })();
 """
 ACTIVITIES = "mochila/activities"
+
+
+class PreviewError(Exception):
+    """The preview cannot start (an unknown language, a mistake in mkdocs.yml)."""
 
 
 class _HideDirtyWarning(logging.Filter):
@@ -141,9 +145,14 @@ class PreviewBuilder:
             log.error("The preview was not updated:\n%s", report)
             self._show_problems([p.format() for p in catalogue.errors])
             return Rebuild(full, time.monotonic() - start, report)
-        config = load_config(
-            str(self.project.config_file), site_dir=str(self.site_dir), use_directory_urls=False
-        )
+        try:
+            config = load_mkdocs_config(
+                self.project.config_file, site_dir=str(self.site_dir), use_directory_urls=False
+            )
+        except EditionBuildError as exc:  # mkdocs.yml edited into a mistake while serving
+            log.error("The preview was not updated:\n%s", exc)
+            self._show_problems(str(exc).splitlines())
+            return Rebuild(full, time.monotonic() - start, str(exc))
         self.theme_files.attach(config)
         plugin = config.plugins[ACTIVITIES]
         plugin.edition = self.edition
@@ -213,7 +222,13 @@ def serve_preview(
     """Serve the preview until interrupted (Ctrl+C)."""
     lang = lang or project.settings.default_lang
     if lang not in project.settings.languages:
-        raise SystemExit(f"'{lang}' is not a site language ({', '.join(project.settings.languages)})")
+        raise PreviewError(
+            f"'{lang}' is not a site language ({', '.join(project.settings.languages)})"
+        )
+    try:  # a mistake in mkdocs.yml stops the start; later ones show in the browser
+        load_mkdocs_config(project.config_file)
+    except EditionBuildError as exc:
+        raise PreviewError(str(exc)) from None
     host, _, port = dev_addr.rpartition(":")
     site_dir = Path(tempfile.mkdtemp(prefix="mochila-preview-"))
     builder = PreviewBuilder(project, site_dir, lang=lang, drafts=drafts)
