@@ -212,8 +212,9 @@ def _prompt(question: str, default: str | None = None) -> str:
     show_default=True,
     help="Where build/site and build/bundles go.",
 )
+@click.option("--strict", is_flag=True, help="Fail on warnings too (nothing is built then).")
 @click.pass_obj
-def build(obj: Context, site_only: bool, output: Path) -> None:
+def build(obj: Context, site_only: bool, output: Path, strict: bool) -> None:
     """Check content, then build the website (and the offline bundles) atomically."""
     from .build.orchestrate import BuildFailed, build_everything
 
@@ -221,7 +222,12 @@ def build(obj: Context, site_only: bool, output: Path) -> None:
     progress = _BarProgress() if sys.stderr.isatty() else None
     try:
         build_everything(
-            project, output.resolve(), bundles=not site_only, echo=click.echo, progress=progress
+            project,
+            output.resolve(),
+            bundles=not site_only,
+            echo=click.echo,
+            progress=progress,
+            strict=strict,
         )
     except BuildFailed as exc:
         raise CommandError(str(exc)) from exc

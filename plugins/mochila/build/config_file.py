@@ -60,6 +60,9 @@ class MochilaOptions:
     raw: dict[str, Any]
     activities: ActivitiesConfig
     bundles: BundlesConfig
+    # Line of each declared bundle in the file, and of the bundles plugin (for messages).
+    bundle_lines: list[int]
+    bundles_line: int
 
 
 def read_config_yaml(text: str) -> dict[str, Any]:
@@ -133,9 +136,22 @@ def read_config_file(data: bytes, shown: str) -> MochilaOptions:
     docs_dir = raw.get("docs_dir", "docs")
     if not isinstance(docs_dir, str) or not docs_dir:
         problems.append((("docs_dir",), f"expected a folder name, found {describe(docs_dir)}"))
+    root = _compose(text)
     if problems:
-        raise ConfigFileError(_report(text, shown, problems))
-    return MochilaOptions(raw, activities, bundles)  # type: ignore[arg-type]
+        raise ConfigFileError(_report(root, shown, problems))
+    lines = [
+        _line_of(root, ("plugins", BUNDLES_PLUGIN, f"bundles[{index}]"))
+        for index in range(len(bundles.bundles))
+    ]
+    plugin_line = _line_of(root, ("plugins", BUNDLES_PLUGIN))
+    return MochilaOptions(raw, activities, bundles, lines, plugin_line)  # type: ignore[arg-type]
+
+
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_TolerantLoader)
+    except yaml.YAMLError:  # read once already; a second reading cannot fail differently
+        return None
 
 
 def _plugin_entries(raw: dict[str, Any], problems: list) -> dict[str, Any]:
@@ -165,11 +181,9 @@ def _plugin_entries(raw: dict[str, Any], problems: list) -> dict[str, Any]:
     return entries
 
 
-def _report(text: str, shown: str, problems: list[tuple[tuple[str, ...], str]]) -> str:
-    try:
-        root = yaml.compose(text, Loader=_TolerantLoader)
-    except yaml.YAMLError:  # read once already; a second reading cannot fail differently
-        root = None
+def _report(
+    root: yaml.Node | None, shown: str, problems: list[tuple[tuple[str, ...], str]]
+) -> str:
     lines = []
     for path, message in problems:
         line = _line_of(root, path)

@@ -20,6 +20,7 @@ class Planned:
     folder: str  # e.g. "site", "site/es", "bundles-src/families-es/mochila-families-es-2026-11-20"
     bundle_name: str = ""
     top: str = ""
+    line: int = 1  # where mkdocs.yml declares it (for messages)
 
 
 def source_epoch(project: Project) -> int:
@@ -54,10 +55,11 @@ def plan_editions(project: Project, label: str, bundles: bool) -> list[Planned]:
     # languages are site languages, ages are months with min <= max.
     if not project.bundles.enabled:
         return planned
-    declared = [(b.name, b.language, b) for b in project.bundles.bundles] or [
-        (f"full-{lang}", lang, None) for lang in languages
-    ]
-    for name, lang, bundle in declared:
+    declared = [
+        (b.name, b.language, b, line)
+        for b, line in zip(project.bundles.bundles, project.bundle_lines, strict=True)
+    ] or [(f"full-{lang}", lang, None, project.bundles_line) for lang in languages]
+    for name, lang, bundle, line in declared:
         selection = Selection()
         title = ""
         if bundle is not None:
@@ -77,6 +79,7 @@ def plan_editions(project: Project, label: str, bundles: bool) -> list[Planned]:
                 f"bundles-src/{name}/{top}",
                 bundle_name=name,
                 top=top,
+                line=line,
             )
         )
     return planned

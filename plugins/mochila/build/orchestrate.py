@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.problems import ContentError
+from ..domain.edition_check import edition_problems
 from .check import check_content
 from .editions import plan_editions, edition_label, source_epoch, staging_root
 from .mkdocs_run import EditionBuildError
@@ -59,10 +60,13 @@ def build_everything(
     echo: Echo,
     progress: Progress | None = None,
     workers: int | None = None,
+    strict: bool = False,
 ) -> None:
     """Check content, build every edition, package bundles and swap the results in.
 
-    Raises BuildFailed with a message for people; the output folder is untouched then.
+    Prints the content's warnings (the same as ``mochila check``) and the editions', each
+    once; with ``strict`` they stop the build. Raises BuildFailed with a message for people;
+    the output folder is untouched then.
     """
     progress = progress or Progress(echo)
     catalogue = check_content(project)
@@ -77,6 +81,18 @@ def build_everything(
         planned = plan_editions(project, label, bundles)
     except ProjectError as exc:
         raise BuildFailed(str(exc)) from exc
+    warnings = [p for p in catalogue.problems if not p.is_error]
+    warnings += edition_problems(
+        [(item.edition, item.line) for item in planned],
+        catalogue,
+        project.shown(project.config_file),
+    )
+    for problem in warnings:
+        echo(problem.format())
+    if strict and warnings:
+        raise BuildFailed(
+            f"{len(warnings)} warning(s), and --strict makes them errors: nothing was built."
+        )
 
     output.mkdir(parents=True, exist_ok=True)
     staging = staging_root(output)

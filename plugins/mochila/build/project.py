@@ -48,6 +48,8 @@ class Project:
     raw: dict[str, Any] = field(repr=False)
     activities: ActivitiesConfig = field(repr=False)  # validated options of the plugins
     bundles: BundlesConfig = field(repr=False)
+    bundle_lines: list[int] = field(repr=False)  # where each bundle is in mkdocs.yml
+    bundles_line: int = field(repr=False)  # where the bundles plugin is
 
     @property
     def root(self) -> Path:
@@ -85,7 +87,14 @@ def load_project(config_file: Path) -> Project:
     )
     content_dir = (config_file.parent / options.raw.get("docs_dir", "docs")).resolve()
     return Project(
-        config_file, content_dir, settings, options.raw, activities, options.bundles
+        config_file,
+        content_dir,
+        settings,
+        options.raw,
+        activities,
+        options.bundles,
+        options.bundle_lines,
+        options.bundles_line,
     )
 
 

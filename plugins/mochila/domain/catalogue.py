@@ -19,7 +19,7 @@ from .body import scan_blocks, scan_links
 from .problems import Problem, error, warning
 from .settings import ContentSettings
 from .source import SourceFile, read_text, split
-from .strings import LOCALES_DIR, check_locale_file
+from .strings import FALLBACK, LOCALES_DIR, check_locale_file, load_strings
 from .suggest import did_you_mean
 from .usb_paths import usb_path_problems
 from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
@@ -220,8 +220,32 @@ def load_catalogue(
         elif isinstance(item, Unusable):
             catalogue.unusable.append(item)
     catalogue.problems += _cross_check(catalogue, file_set, shown)
+    catalogue.problems += _untranslated_ui(root, settings, shown)
     catalogue.problems.sort(key=Problem.sort_key)
     return catalogue
+
+
+def _untranslated_ui(root: Path, settings: ContentSettings, shown) -> list[Problem]:
+    """One warning per site language whose UI strings fall back to English (not one per
+    string: a language Mochila has no strings for would print ninety lines per edition)."""
+    problems = []
+    for lang in settings.languages:
+        if lang == FALLBACK:
+            continue
+        missing = load_strings(lang, root / LOCALES_DIR).missing
+        if missing:
+            rel = f"{LOCALES_DIR}/{lang}.yml"
+            problems.append(
+                warning(
+                    shown(rel),
+                    1,
+                    f"{len(missing)} UI strings have no '{lang}' text, so English is shown "
+                    f"for them (e.g. '{missing[0]}')",
+                    f"write them in {shown(rel)}, starting from the English ones in Mochila's "
+                    "locales/en.yml",
+                )
+            )
+    return problems
 
 
 def _is_activity_file(rel: str, settings: ContentSettings) -> bool:

@@ -71,15 +71,18 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         catalogue = self.catalogue
         if catalogue is None or Path(catalogue.root).resolve() != Path(config.docs_dir).resolve():
             catalogue = load_catalogue(Path(config.docs_dir), settings, shown_root=config.docs_dir)
+            # A plain 'mkdocs build': nobody else reports the content's warnings.
+            # ('mochila build' prints them once for all its editions.)
+            for problem in catalogue.problems:
+                if not problem.is_error:
+                    log.warning(problem.format())
         if catalogue.errors:
             raise PluginError("content has errors:\n" + ContentError(catalogue.problems).report())
         if edition.lang not in settings.languages:
             raise PluginError(f"'{edition.lang}' is not one of the site languages")
         locales = Path(config.docs_dir) / "_locales"
         self._strings = {lang: load_strings(lang, locales) for lang in settings.languages}
-        strings = self._strings[edition.lang]
-        for key in strings.missing:
-            log.warning("UI string '%s' has no '%s' text; English is shown", key, edition.lang)
+        strings = self._strings[edition.lang]  # missing strings: a catalogue warning
         activities = edition.selection.select(catalogue.in_language(edition.lang))
         activities.sort(key=lambda a: (a.title.casefold(), a.id))
         label = edition.label or self.config.edition or self.edition_label
