@@ -8,8 +8,6 @@ same classes mkdocs uses, so the build and mkdocs cannot disagree.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from click.testing import CliRunner
 
@@ -45,8 +43,12 @@ def test_valid_bundles_are_typed():
 def test_age_given_as_text_names_the_item_and_the_key():
     assert errors(
         BundlesPlugin,
-        {"bundles": [{"name": "a", "language": "en"}, {"name": "b", "language": "en",
-                                                        "age": {"min": "12"}}]},
+        {
+            "bundles": [
+                {"name": "a", "language": "en"},
+                {"name": "b", "language": "en", "age": {"min": "12"}},
+            ]
+        },
     ) == [("bundles[1].age.min", f"{MONTHS}, found the text '12'")]
 
 
@@ -70,17 +72,21 @@ def test_every_mistake_is_reported_not_just_the_first():
         },
     ) == [
         ("bundles[0].name", f"{ID}, found the text 'Families ES'"),
-        ("bundles[0].language", "expected a language code like 'en', 'es' or 'pt-BR', "
-                                "found the text 'english'"),
-        ("bundles[0].title", "expected one text per language, e.g. '{en: All activities}', "
-                             "found the text 'Families'"),
+        (
+            "bundles[0].language",
+            "expected a language code like 'en', 'es' or 'pt-BR', found the text 'english'",
+        ),
+        (
+            "bundles[0].title",
+            "expected one text per language, e.g. '{en: All activities}', "
+            "found the text 'Families'",
+        ),
         ("bundles[0].age.min", f"{MONTHS}, found the number 300"),
         ("bundles[0].age.max", f"{MONTHS}, found 'true' (yes/no)"),
         ("bundles[0].include_restricted", "expected true or false, found the text 'yes'"),
         ("bundles[0].audiance", "unknown option (did you mean 'audience'?)"),
-        ("bundles[1].name", f"missing: write {ID[len('expected '):]}"),
-        ("bundles[2]", "expected options written as 'name: value' lines, found the text "
-                       "'full-es'"),
+        ("bundles[1].name", f"missing: write {ID[len('expected ') :]}"),
+        ("bundles[2]", "expected options written as 'name: value' lines, found the text 'full-es'"),
         ("enable", "unknown option (did you mean 'enabled'?)"),
     ]
 
@@ -133,8 +139,7 @@ def test_file_errors_name_line_plugin_and_option():
     with pytest.raises(ConfigFileError) as caught:
         read_config_file(YAML.encode(), "mkdocs.yml")
     assert str(caught.value) == (
-        f"mkdocs.yml:11: mochila/bundles option 'bundles[0].age.min': {MONTHS}, "
-        "found the text '12'"
+        f"mkdocs.yml:11: mochila/bundles option 'bundles[0].age.min': {MONTHS}, found the text '12'"
     )
     fixed = YAML.replace('age: {min: "12"}', "age: {min: 12}")
     with pytest.raises(ConfigFileError) as caught:
@@ -148,23 +153,43 @@ def test_file_errors_name_line_plugin_and_option():
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        (b"site_name: [x\n", "mkdocs.yml:2: not valid YAML: while parsing a flow sequence, "
-                             "expected ',' or ']', but got '<stream end>'"),
-        (b"site_name: x\x07\n", "mkdocs.yml:1: an invisible character (U+0007) that YAML does "
-                                "not allow: delete it"),
-        (b"site_name: \xff\xfe\n", "mkdocs.yml:1: the file is not saved as UTF-8 text (in your "
-                                   "editor choose 'Save with encoding' > UTF-8)"),
-        (b"- a\n- b\n", "mkdocs.yml:1: expected settings written as 'name: value' lines, found a "
-                        "list"),
-        (b"plugins: 3\n", "mkdocs.yml:1: option 'plugins': expected a list of plugins, found the "
-                          "number 3"),
-        (b"plugins:\n  - [a]\n", "mkdocs.yml:2: option 'plugins[0]': expected a plugin name, or "
-                                 "a name with its options, found a list"),
-        (b"plugins:\n  - mochila/bundles: [x]\n", "mkdocs.yml:2: plugin 'mochila/bundles': "
-                                                  "expected options written as 'name: value' "
-                                                  "lines, found a list"),
-        (b"docs_dir: 3\n", "mkdocs.yml:1: option 'docs_dir': expected a folder name, found the "
-                           "number 3"),
+        (
+            b"site_name: [x\n",
+            "mkdocs.yml:2: not valid YAML: while parsing a flow sequence, "
+            "expected ',' or ']', but got '<stream end>'",
+        ),
+        (
+            b"site_name: x\x07\n",
+            "mkdocs.yml:1: an invisible character (U+0007) that YAML does not allow: delete it",
+        ),
+        (
+            b"site_name: \xff\xfe\n",
+            "mkdocs.yml:1: the file is not saved as UTF-8 text (in your "
+            "editor choose 'Save with encoding' > UTF-8)",
+        ),
+        (
+            b"- a\n- b\n",
+            "mkdocs.yml:1: expected settings written as 'name: value' lines, found a list",
+        ),
+        (
+            b"plugins: 3\n",
+            "mkdocs.yml:1: option 'plugins': expected a list of plugins, found the number 3",
+        ),
+        (
+            b"plugins:\n  - [a]\n",
+            "mkdocs.yml:2: option 'plugins[0]': expected a plugin name, or "
+            "a name with its options, found a list",
+        ),
+        (
+            b"plugins:\n  - mochila/bundles: [x]\n",
+            "mkdocs.yml:2: plugin 'mochila/bundles': "
+            "expected options written as 'name: value' "
+            "lines, found a list",
+        ),
+        (
+            b"docs_dir: 3\n",
+            "mkdocs.yml:1: option 'docs_dir': expected a folder name, found the number 3",
+        ),
         (b"a: " + b"[" * 2000 + b"\n", None),
     ],
 )
@@ -177,6 +202,7 @@ def test_broken_files(data, expected):
 
 
 # --- the same through every command -----------------------------------------------------------
+
 
 @pytest.mark.parametrize("command", [["check"], ["build", "--site-only"], ["serve"]])
 def test_commands_report_config_mistakes_and_exit_1(project, command, tmp_path):

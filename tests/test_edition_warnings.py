@@ -107,8 +107,15 @@ def test_clean_project_builds_strict(project, tmp_path):
     project.activity("water-play.es.md", title="Juego con agua")
     result = CliRunner().invoke(
         main,
-        ["-f", str(project.config), "build", "--strict", "--site-only", "--output",
-         str(tmp_path / "out")],
+        [
+            "-f",
+            str(project.config),
+            "build",
+            "--strict",
+            "--site-only",
+            "--output",
+            str(tmp_path / "out"),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert ": warning: " not in result.output
@@ -119,9 +126,10 @@ def test_clean_project_builds_strict(project, tmp_path):
 
 def test_describe_selection():
     assert describe_selection(Selection()) == "every published activity"
-    assert describe_selection(
-        Selection(audience=("families",), tags=("water", "outdoor"), age_min=12)
-    ) == "audience families; tags water, outdoor; age from 12 months"
+    assert (
+        describe_selection(Selection(audience=("families",), tags=("water", "outdoor"), age_min=12))
+        == "audience families; tags water, outdoor; age from 12 months"
+    )
     assert describe_selection(Selection(age_max=24, include_restricted=True)) == (
         "age up to 24 months; facilitator-only activities included"
     )

@@ -239,9 +239,7 @@ def _folder(tmp: Path, source: Path, languages: tuple[str, ...], keep=None) -> F
     locales.mkdir(exist_ok=True)
     builtin = REPO / "plugins" / "mochila" / "locales" / "es.yml"
     shutil.copy(builtin, locales / "es.yml")
-    files = sorted(
-        str(p.relative_to(root)) for p in root.rglob("*") if p.suffix in (".md", ".yml")
-    )
+    files = sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.suffix in (".md", ".yml"))
     folder = Folder(root, ContentSettings(languages=languages), files, set(), ReadCache())
     catalogue = folder.check()
     folder.baseline = {p.format() for p in catalogue.problems}

@@ -169,7 +169,7 @@ def _plugin_entries(raw: dict[str, Any], problems: list) -> dict[str, Any]:
         if isinstance(entry, str):
             entries[entry] = {}
         elif isinstance(entry, dict) and len(entry) == 1:
-            (name, options), = entry.items()
+            ((name, options),) = entry.items()
             entries[str(name)] = options
         else:
             problems.append(
@@ -181,9 +181,7 @@ def _plugin_entries(raw: dict[str, Any], problems: list) -> dict[str, Any]:
     return entries
 
 
-def _report(
-    root: yaml.Node | None, shown: str, problems: list[tuple[tuple[str, ...], str]]
-) -> str:
+def _report(root: yaml.Node | None, shown: str, problems: list[tuple[tuple[str, ...], str]]) -> str:
     lines = []
     for path, message in problems:
         line = _line_of(root, path)

@@ -30,14 +30,16 @@ def source_epoch(project: Project) -> int:
     commit = last_commit_time(project.content_dir)
     if commit is not None:
         return commit
-    newest = max((p.stat().st_mtime for p in project.content_dir.rglob("*") if p.is_file()), default=0)
+    newest = max(
+        (p.stat().st_mtime for p in project.content_dir.rglob("*") if p.is_file()), default=0
+    )
     return int(newest)
 
 
 def edition_label(project: Project, epoch: int) -> str:
     if project.activities.edition:
         return project.activities.edition
-    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%d")
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d")
 
 
 def plan_editions(project: Project, label: str, bundles: bool) -> list[Planned]:

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import os
 import shutil
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from ..domain.problems import ContentError
 from ..domain.edition_check import edition_problems
+from ..domain.problems import ContentError
 from .check import check_content
-from .editions import plan_editions, edition_label, source_epoch, staging_root
+from .editions import edition_label, plan_editions, source_epoch, staging_root
 from .mkdocs_run import EditionBuildError
-from .parallel import Done, Job, run_builds
 from .packaging import Packaged, finish_bundles, package_bundle
+from .parallel import Done, Job, run_builds
 from .project import Project, ProjectError
 
 Echo = Callable[[str], None]
@@ -121,9 +121,7 @@ def build_everything(
 
         progress.start(len(jobs))
         try:
-            run_builds(
-                project.config_file, jobs, catalogue, done, workers, staging / "exchange"
-            )
+            run_builds(project.config_file, jobs, catalogue, done, workers, staging / "exchange")
         finally:
             progress.finish()
         order = [item.bundle_name for item in planned if item.bundle_name]

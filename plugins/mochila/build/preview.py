@@ -240,7 +240,10 @@ def serve_preview(
             echo(f"Preview updated ({kind}) in {result.seconds:.2f} s")
 
     server = LiveReloadServer(
-        builder=rebuild, host=host or "127.0.0.1", port=int(port), root=str(site_dir),
+        builder=rebuild,
+        host=host or "127.0.0.1",
+        port=int(port),
+        root=str(site_dir),
         polling_interval=0.2,
     )
     builder.serve_url = server.url

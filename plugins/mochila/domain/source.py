@@ -6,11 +6,10 @@ parse front matter ourselves and keep the position of every key and value for me
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import re
 
 import yaml
 
@@ -125,9 +124,7 @@ def parse_fields(
     try:
         root = yaml.compose(yaml_text, Loader=_Loader)
     except RecursionError:
-        return None, [
-            error(path, first_line, f"{what} is nested too deeply to read", YAML_HINT)
-        ]
+        return None, [error(path, first_line, f"{what} is nested too deeply to read", YAML_HINT)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         # At the end of the text libyaml may point one line past it.

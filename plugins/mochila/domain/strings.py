@@ -79,9 +79,9 @@ def _read_cached(path: str, mtime: float) -> dict[str, str]:
     english = _english() if Path(path) != BUILTIN / f"{FALLBACK}.yml" else {}
     table = {}
     for key, value in data.items():
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            if not (english and placeholder_problem(str(value), english.get(str(key), ""))):
-                table[str(key)] = str(value)
+        usable = isinstance(value, (str, int, float)) and not isinstance(value, bool)
+        if usable and not (english and placeholder_problem(str(value), english.get(str(key), ""))):
+            table[str(key)] = str(value)
     return table
 
 
@@ -111,7 +111,9 @@ def placeholder_problem(text: str, english: str) -> str:
     fields = _fields(text)
     shown = ", ".join("{" + name + "}" for name in allowed) or "none"
     if fields is None:
-        return f"a '{{' or '}}' has no partner (placeholders here: {shown}; write '{{{{' for a brace)"
+        return (
+            f"a '{{' or '}}' has no partner (placeholders here: {shown}; write '{{{{' for a brace)"
+        )
     for name, spec, conversion in fields:
         if name not in allowed or spec or conversion:
             return f"'{{{name}}}' is not a placeholder of this text (placeholders here: {shown})"

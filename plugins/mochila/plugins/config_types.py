@@ -22,6 +22,7 @@ from ..domain.activity import ID_PATTERN, MAX_AGE_MONTHS
 from ..domain.settings import LANG_PATTERN
 from ..domain.suggest import did_you_mean
 
+
 class OptionErrors(ValidationError):
     """Every mistake found below one option, each as (path below it, message)."""
 
@@ -208,7 +209,9 @@ class Matching(Text):
 
 def Id(**kwargs) -> Matching:  # noqa: N802 - reads like the other option types
     return Matching(
-        ID_PATTERN, "an id of lowercase letters, digits and single dashes, e.g. 'families-es'", **kwargs
+        ID_PATTERN,
+        "an id of lowercase letters, digits and single dashes, e.g. 'families-es'",
+        **kwargs,
     )
 
 
@@ -222,9 +225,7 @@ class Months(Typed):
 
     def accept(self, value: object) -> bool:
         return (
-            isinstance(value, int)
-            and not isinstance(value, bool)
-            and 0 <= value <= MAX_AGE_MONTHS
+            isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_AGE_MONTHS
         )
 
 
