@@ -122,3 +122,31 @@ def test_broken_locale_file_never_breaks_loading_strings(project):
         project.write("_locales/es.yml", text)
         strings = load_strings("es", project.content / "_locales")
         assert strings.format("minutes", n=3) in ("3 min",)
+
+
+# --- what word processors and odd YAML put in front matter ------------------------------------
+
+
+def test_control_character_in_front_matter_is_located(project):
+    project.activity("a.md", title="Water\x0bplay")
+    assert formatted(project.check()) == [
+        "content/activities/a.md:3:13: error: front matter contains an invisible character "
+        "(U+000B) that is not allowed here (delete it, or retype the text around it; word "
+        "processors paste such characters unseen)"
+    ]
+
+
+def test_line_separator_in_front_matter_keeps_later_lines_right(project):
+    # YAML would count U+2028 as a line break and shift every later line number by one.
+    project.activity("a.md", summary="Pour\u2028water.", duration="0")
+    assert [p.line for p in project.check().problems] == [4]
+
+
+def test_tagged_value_yaml_cannot_build_is_read_as_its_text(project):
+    project.activity("a.md", extra="tags: !!bool maybe\nupdated: !!timestamp soon")
+    assert formatted(project.check()) == [
+        "content/activities/a.md:9:1: error: unknown tag 'maybe' in 'tags' (choose one of: "
+        "outdoor, water)",
+        "content/activities/a.md:10:1: error: 'updated' must be a date like 2026-10-14, found "
+        "'soon'",
+    ]
