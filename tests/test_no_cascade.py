@@ -150,3 +150,9 @@ def test_tagged_value_yaml_cannot_build_is_read_as_its_text(project):
         "content/activities/a.md:10:1: error: 'updated' must be a date like 2026-10-14, found "
         "'soon'",
     ]
+
+
+def test_locale_file_with_a_value_yaml_cannot_build_is_reported_not_raised(project):
+    project.write("_locales/es.yml", "read_in: 2026-13-45\nminutes: !!bool maybe\n")
+    problems = project.check().problems
+    assert [p.path for p in problems] == ["content/_locales/es.yml"] * len(problems)

@@ -6,8 +6,6 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .problems import Problem, error, warning
 from .source import parse_fields, read_text
 from .suggest import did_you_mean
@@ -69,13 +67,14 @@ def load_strings(lang: str, extra_dir: Path | None = None) -> Strings:
 def _read_cached(path: str, mtime: float) -> dict[str, str]:
     """The usable strings of a file. ``check_locale_file`` reports the rest; a build refuses
     content with errors, but the preview still shows its problems in the site's language."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+    try:  # read as the checker reads it, so both agree on what a file provides
+        text, _ = read_text(Path(path), path)
+    except OSError:
         return {}
-    if not isinstance(data, dict):
+    fields, _ = parse_fields(path, text, first_line=1) if text is not None else (None, [])
+    if fields is None:
         return {}
+    data = {key: located.value for key, located in fields.items()}
     english = _english() if Path(path) != BUILTIN / f"{FALLBACK}.yml" else {}
     table = {}
     for key, value in data.items():
