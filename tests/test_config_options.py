@@ -8,8 +8,13 @@ same classes mkdocs uses, so the build and mkdocs cannot disagree.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_fuzz_content import ENCODINGS, REPO, encode, mutate, mutations
 
 from mochila.build.config_file import ConfigFileError, read_config_file
 from mochila.cli import main
@@ -191,6 +196,10 @@ def test_file_errors_name_line_plugin_and_option():
             "mkdocs.yml:1: option 'docs_dir': expected a folder name, found the number 3",
         ),
         (b"a: " + b"[" * 2000 + b"\n", None),
+        (
+            b"site_name: x\nuse_directory_urls: !!bool maybe\n",
+            "mkdocs.yml:2: a value cannot be read as its tag says ('maybe')",
+        ),
     ],
 )
 def test_broken_files(data, expected):
@@ -234,3 +243,24 @@ def test_build_and_serve_report_mkdocs_own_config_mistakes(project, tmp_path):
             result.output
         )
         assert "Traceback" not in result.output
+
+
+# --- any bytes in mkdocs.yml --------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(changes=st.lists(mutations, min_size=1, max_size=3), encoding=ENCODINGS)
+def test_mutated_mkdocs_yml_is_read_or_refused_with_a_line(changes, encoding):
+    """The repository's mkdocs.yml, mutated: read, or refused naming a line inside it."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    for change in changes:
+        text = mutate(text, change)
+    data = encode(text, encoding)
+    try:
+        read_config_file(data, "mkdocs.yml")
+    except ConfigFileError as exc:
+        count = data.count(b"\n") + data.count(b"\r") + 1
+        for line in str(exc).splitlines():
+            match = re.match(r"^mkdocs\.yml:(\d+): \S", line)
+            assert match, line
+            assert 1 <= int(match.group(1)) <= count, line

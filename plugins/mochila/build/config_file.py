@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from mkdocs.config.base import Config
 
+from ..domain.source import UNREADABLE_SCALAR
 from ..plugins.activities.config import ActivitiesConfig
 from ..plugins.bundles.config import BundlesConfig
 from ..plugins.config_types import describe, flatten
@@ -99,6 +100,10 @@ def read_config_file(data: bytes, shown: str) -> MochilaOptions:
         ) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise ConfigFileError(f"{shown}:1: not valid YAML: {exc}") from None
+    except UNREADABLE_SCALAR as exc:  # '!!bool maybe': the tag's constructor failed
+        raise ConfigFileError(
+            f"{shown}:{_bad_scalar_line(text)}: a value cannot be read as its tag says ({exc})"
+        ) from None
     if not isinstance(raw, dict):
         raise ConfigFileError(
             f"{shown}:1: expected settings written as 'name: value' lines, found {describe(raw)}"
@@ -152,6 +157,29 @@ def _compose(text: str) -> yaml.Node | None:
         return yaml.compose(text, Loader=_TolerantLoader)
     except yaml.YAMLError:  # read once already; a second reading cannot fail differently
         return None
+
+
+def _bad_scalar_line(text: str) -> int:
+    """The line of the first scalar PyYAML's constructors cannot build, found node by node."""
+    root = _compose(text)
+    stack = [root] if root is not None else []
+    loader = _TolerantLoader("")
+    try:
+        while stack:
+            node = stack.pop(0)
+            if isinstance(node, yaml.ScalarNode):
+                try:
+                    loader.construct_object(node, deep=True)
+                except (yaml.YAMLError, *UNREADABLE_SCALAR):
+                    return node.start_mark.line + 1
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(node.value)
+            elif isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    stack.extend((key, value))
+    finally:
+        loader.dispose()
+    return 1
 
 
 def _plugin_entries(raw: dict[str, Any], problems: list) -> dict[str, Any]:
