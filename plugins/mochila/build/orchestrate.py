@@ -20,6 +20,7 @@ from .editions import edition_label, plan_editions, source_epoch, staging_root
 from .mkdocs_run import EditionBuildError
 from .packaging import Packaged, finish_bundles, package_bundle
 from .parallel import Done, Job, run_builds
+from .previous import SinceError, baselines
 from .project import Project, ProjectError
 
 Echo = Callable[[str], None]
@@ -61,12 +62,15 @@ def build_everything(
     progress: Progress | None = None,
     workers: int | None = None,
     strict: bool = False,
+    since: Path | None = None,
 ) -> None:
     """Check content, build every edition, package bundles and swap the results in.
 
     Prints the content's warnings (the same as ``mochila check``) and the editions', each
-    once; with ``strict`` they stop the build. Raises BuildFailed with a message for people;
-    the output folder is untouched then.
+    once; with ``strict`` they stop the build. Each bundle's "What's new" page compares it
+    with its edition in ``since`` (a zip, a bundle folder or a folder of zips), else with the
+    one the last build left in ``output``. Raises BuildFailed with a message for people; the
+    output folder is untouched then.
     """
     progress = progress or Progress(echo)
     catalogue = check_content(project)
@@ -93,6 +97,12 @@ def build_everything(
         raise BuildFailed(
             f"{len(warnings)} warning(s), and --strict makes them errors: nothing was built."
         )
+    try:
+        previous = baselines(
+            {item.bundle_name: label for item in planned if item.bundle_name}, output, since
+        )
+    except SinceError as exc:
+        raise BuildFailed(str(exc)) from exc
 
     output.mkdir(parents=True, exist_ok=True)
     staging = staging_root(output)
@@ -109,6 +119,7 @@ def build_everything(
                 partial(package_bundle, item, staging, catalogue, epoch)
                 if item.bundle_name
                 else None,
+                previous.get(item.bundle_name),
             )
             for item in planned
         ]

@@ -34,7 +34,9 @@ class Strings:
         keys = [
             "saved",
             "saving",
+            "not_saved",
             "journal_empty",
+            "journal_unavailable",
             "print",
             "download_md",
             "download_html",
@@ -47,7 +49,6 @@ class Strings:
             "showing",
             "no_match",
             "written_on",
-            "journal_not_shared",
         ]
         return {key: self.table[key] for key in keys}
 
