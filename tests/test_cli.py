@@ -64,7 +64,7 @@ def test_check_clean_content_exits_0(project):
     result = run(project.config, "check")
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == "2 activities checked: 0 error(s), 0 warning(s).\n"
+    assert result.stderr == "5 files checked (2 activities): 0 error(s), 0 warning(s).\n"
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_check_bad_content_prints_every_problem_and_exits_1(broken):
         match = LINE.match(line)
         assert match, line
         assert Path(match["path"]).is_file()
-    assert result.stderr == "3 activities checked: 3 error(s), 1 warning(s).\n"
+    assert result.stderr == "7 files checked (4 activities): 3 error(s), 1 warning(s).\n"
 
 
 def test_check_warning_passes_unless_strict(project):
@@ -105,7 +105,7 @@ def test_check_warning_passes_unless_strict(project):
     strict = run(project.config, "check", "--strict")
     assert strict.exit_code == 1
     assert strict.stdout.count(": warning: ") == 1
-    assert strict.stderr == "2 activities checked: 0 error(s), 1 warning(s).\n"
+    assert strict.stderr == "5 files checked (2 activities): 0 error(s), 1 warning(s).\n"
 
 
 def test_check_json_has_the_same_findings_as_text(broken):
@@ -117,7 +117,8 @@ def test_check_json_has_the_same_findings_as_text(broken):
         "ok": False,
         "errors": 3,
         "warnings": 1,
-        "activities": 3,
+        "files": 7,
+        "activities": 4,
     }
     as_text = [
         f"{p['path']}:{p['line']}:{p['col']}: {p['severity']}: {p['message']}"
@@ -131,7 +132,14 @@ def test_check_json_has_the_same_findings_as_text(broken):
 def test_check_json_on_clean_content_and_strict_warning(project):
     project.activity("a.md", id="a", title="Same")
     clean = json.loads(run(project.config, "check", "--format", "json").stdout)
-    assert clean == {"ok": True, "errors": 0, "warnings": 0, "activities": 1, "problems": []}
+    assert clean == {
+        "ok": True,
+        "errors": 0,
+        "warnings": 0,
+        "files": 4,
+        "activities": 1,
+        "problems": [],
+    }
     project.activity("b.md", id="b", title="Same")
     result = run(project.config, "check", "--format", "json", "--strict")
     assert result.exit_code == 1

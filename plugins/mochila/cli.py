@@ -109,7 +109,8 @@ def check(obj: Context, path: Path | None, strict: bool, output_format: str) -> 
             "ok": not failed,
             "errors": errors,
             "warnings": warnings,
-            "activities": len(catalogue.activities),
+            "files": len(catalogue.checked),
+            "activities": catalogue.activity_files,
             "problems": [p.as_dict() for p in problems],
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -117,7 +118,7 @@ def check(obj: Context, path: Path | None, strict: bool, output_format: str) -> 
         for problem in problems:
             click.echo(problem.format(), err=False)
         summary = (
-            f"{len(catalogue.activities)} activities checked: "
+            f"{len(catalogue.checked)} files checked ({catalogue.activity_files} activities): "
             f"{errors} error(s), {warnings} warning(s)."
         )
         click.echo(summary, err=True)
@@ -239,9 +240,15 @@ def _prompt(question: str, default: str | None = None) -> str:
     help="Also write every bundle as a ZIM file for Kiwix, or none "
     "(default: the bundles with 'zim: true' in mkdocs.yml). Needs mochila[zim].",
 )
+@click.option("--strict", is_flag=True, help="Fail on warnings too (nothing is built then).")
 @click.pass_obj
 def build(
-    obj: Context, site_only: bool, output: Path, since: Path | None, zim: bool | None
+    obj: Context,
+    site_only: bool,
+    output: Path,
+    since: Path | None,
+    zim: bool | None,
+    strict: bool,
 ) -> None:
     """Check content, then build the website (and the offline bundles) atomically.
 
@@ -265,6 +272,7 @@ def build(
             zim=zim,
             echo=click.echo,
             progress=progress,
+            strict=strict,
             since=since.resolve() if since else None,
         )
     except BuildFailed as exc:
@@ -285,7 +293,7 @@ def serve(obj: Context, drafts: bool, lang: str | None, dev_addr: str) -> None:
     Example:
       mochila serve --lang es --drafts
     """
-    from .build.preview import serve_preview
+    from .build.preview import PreviewError, serve_preview
 
     project = obj.project()
     if lang is not None and lang not in project.settings.languages:
@@ -294,7 +302,10 @@ def serve(obj: Context, drafts: bool, lang: str | None, dev_addr: str) -> None:
             f"{', '.join(project.settings.languages)} (mochila/activities: languages).",
             param_hint="'--lang'",
         )
-    serve_preview(project, drafts=drafts, lang=lang, dev_addr=dev_addr, echo=click.echo)
+    try:
+        serve_preview(project, drafts=drafts, lang=lang, dev_addr=dev_addr, echo=click.echo)
+    except PreviewError as exc:
+        raise CommandError(str(exc)) from exc
 
 
 @main.command()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..domain.edition import BUNDLE, SITE, Edition
 from ..domain.selection import Selection
-from .project import BUNDLES_PLUGIN, Project, ProjectError, last_commit_time
+from .project import Project, last_commit_time
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Planned:
     bundle_name: str = ""
     top: str = ""
     zim: bool = False  # also write the bundle as a ZIM file for Kiwix
+    line: int = 1  # where mkdocs.yml declares it (for messages)
 
 
 def source_epoch(project: Project) -> int:
@@ -37,9 +38,8 @@ def source_epoch(project: Project) -> int:
 
 
 def edition_label(project: Project, epoch: int) -> str:
-    configured = project.plugin_options("mochila/activities").get("edition")
-    if configured:
-        return str(configured)
+    if project.activities.edition:
+        return project.activities.edition
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d")
 
 
@@ -57,37 +57,27 @@ def plan_editions(
     ]
     if not bundles:
         return planned
-    options = project.plugin_options(BUNDLES_PLUGIN)
-    if options.get("enabled") is False:
+    # Validated when mkdocs.yml was read (plugins/bundles/config.py): names are unique ids,
+    # languages are site languages, ages are months with min <= max.
+    if not project.bundles.enabled:
         return planned
-    declared = options.get("bundles") or [
-        {"name": f"full-{lang}", "language": lang} for lang in languages
-    ]
-    seen = set()
-    for raw in declared:
-        name, lang = raw.get("name"), raw.get("language")
-        if not name or lang not in languages:
-            raise ProjectError(
-                f"{project.config_file}: bundle {name!r} needs a name and one of the site "
-                f"languages ({', '.join(languages)})"
+    declared = [
+        (b.name, b.language, b, line)
+        for b, line in zip(project.bundles.bundles, project.bundle_lines, strict=True)
+    ] or [(f"full-{lang}", lang, None, project.bundles_line) for lang in languages]
+    for name, lang, bundle, line in declared:
+        selection = Selection()
+        title = ""
+        if bundle is not None:
+            selection = Selection(
+                audience=tuple(bundle.audience),
+                areas=tuple(bundle.areas),
+                tags=tuple(bundle.tags),
+                age_min=bundle.age.min,
+                age_max=bundle.age.max,
+                include_restricted=bundle.include_restricted,
             )
-        if name in seen:
-            raise ProjectError(f"{project.config_file}: two bundles are named '{name}'")
-        seen.add(name)
-        if not isinstance(raw.get("zim", False), bool):
-            raise ProjectError(
-                f"{project.config_file}: bundle '{name}': write 'zim: true' or 'zim: false'"
-            )
-        age = raw.get("age") or {}
-        selection = Selection(
-            audience=tuple(raw.get("audience") or ()),
-            areas=tuple(raw.get("areas") or ()),
-            tags=tuple(raw.get("tags") or ()),
-            age_min=age.get("min"),
-            age_max=age.get("max"),
-            include_restricted=bool(raw.get("include_restricted", False)),
-        )
-        title = (raw.get("title") or {}).get(lang, "")
+            title = bundle.title.get(lang, "")
         top = f"mochila-{name}-{label}" if label else f"mochila-{name}"
         planned.append(
             Planned(
@@ -95,7 +85,8 @@ def plan_editions(
                 f"bundles-src/{name}/{top}",
                 bundle_name=name,
                 top=top,
-                zim=bool(raw.get("zim", False)) if zim is None else zim,
+                zim=(bundle is not None and bundle.zim) if zim is None else zim,
+                line=line,
             )
         )
     return planned

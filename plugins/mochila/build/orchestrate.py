@@ -16,6 +16,7 @@ from pathlib import Path
 from ..bundler import BundleError
 from ..bundler.zim import ZimInfo, iso639_3, zim_support_missing
 from ..domain.catalogue import Catalogue
+from ..domain.edition_check import edition_problems
 from ..domain.problems import ContentError
 from .check import check_content
 from .editions import Planned, edition_label, plan_editions, source_epoch, staging_root
@@ -65,15 +66,17 @@ def build_everything(
     echo: Echo,
     progress: Progress | None = None,
     workers: int | None = None,
+    strict: bool = False,
     since: Path | None = None,
 ) -> None:
     """Check content, build every edition, package bundles and swap the results in.
 
-    Each bundle's "What's new" page compares it with its edition in ``since`` (a zip, a
-    bundle folder or a folder of zips), else with the one the last build left in ``output``.
-    ``zim`` True or False writes a ZIM file for every bundle or for none, overriding each
-    bundle's ``zim`` option. Raises BuildFailed with a message for people; the output folder
-    is untouched then.
+    Prints the content's warnings (the same as ``mochila check``) and the editions', each
+    once; with ``strict`` they stop the build. Each bundle's "What's new" page compares it
+    with its edition in ``since`` (a zip, a bundle folder or a folder of zips), else with the
+    one the last build left in ``output``. ``zim`` True or False writes a ZIM file for every
+    bundle or for none, overriding each bundle's ``zim`` option. Raises BuildFailed with a
+    message for people; the output folder is untouched then.
     """
     progress = progress or Progress(echo)
     catalogue = check_content(project)
@@ -88,6 +91,18 @@ def build_everything(
         planned = plan_editions(project, label, bundles, zim)
     except ProjectError as exc:
         raise BuildFailed(str(exc)) from exc
+    warnings = [p for p in catalogue.problems if not p.is_error]
+    warnings += edition_problems(
+        [(item.edition, item.line) for item in planned],
+        catalogue,
+        project.shown(project.config_file),
+    )
+    for problem in warnings:
+        echo(problem.format())
+    if strict and warnings:
+        raise BuildFailed(
+            f"{len(warnings)} warning(s), and --strict makes them errors: nothing was built."
+        )
     try:
         previous = baselines(
             {item.bundle_name: label for item in planned if item.bundle_name}, output, since

@@ -29,7 +29,7 @@ from ..domain.strings import load_strings
 from ..plugins.context import EditionContext
 from ..speedups.template_cache import TemplateCache
 from ..speedups.theme_listing import ThemeListing
-from .mkdocs_run import edition_config
+from .mkdocs_run import EditionBuildError, edition_config, load_mkdocs_config
 from .project import Project
 
 log = logging.getLogger("mochila.preview")
@@ -54,6 +54,10 @@ PROBLEMS_JS = """(function () {
   if (document.body) show(); else document.addEventListener("DOMContentLoaded", show);
 })();
 """
+
+
+class PreviewError(Exception):
+    """The preview cannot start (an unknown language, a mistake in mkdocs.yml)."""
 
 
 class _HideDirtyWarning(logging.Filter):
@@ -148,7 +152,14 @@ class PreviewBuilder:
             template_cache=self.templates,
             listing_cache=self.listings,
         )
-        config = edition_config(self.project.config_file, self.site_dir, context, self.theme_files)
+        try:
+            config = edition_config(
+                self.project.config_file, self.site_dir, context, self.theme_files
+            )
+        except EditionBuildError as exc:  # mkdocs.yml edited into a mistake while serving
+            log.error("The preview was not updated:\n%s", exc)
+            self._show_problems(str(exc).splitlines())
+            return Rebuild(full, time.monotonic() - start, str(exc))
         if self.serve_url:
             config.site_url = self.serve_url
         config.extra_javascript.append(PROBLEMS_SCRIPT)
@@ -212,6 +223,10 @@ def serve_preview(
     lang = lang or project.settings.default_lang
     if lang not in project.settings.languages:
         raise ValueError(f"'{lang}' is not a site language")
+    try:  # a mistake in mkdocs.yml stops the start; later ones show in the browser
+        load_mkdocs_config(project.config_file)
+    except EditionBuildError as exc:
+        raise PreviewError(str(exc)) from None
     host, _, port = dev_addr.rpartition(":")
     site_dir = Path(tempfile.mkdtemp(prefix="mochila-preview-"))
     builder = PreviewBuilder(project, site_dir, lang=lang, drafts=drafts)

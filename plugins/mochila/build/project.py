@@ -1,7 +1,9 @@
 """The project as written in mkdocs.yml: where content lives, its languages, its bundles.
 
 mkdocs.yml is read here with a tolerant YAML loader rather than mkdocs' own config loader, so
-``mochila check`` stays fast and works even when the site config has a mistake elsewhere.
+``mochila check`` stays fast and works even when the site config has a mistake elsewhere; the
+Mochila plugins' options are read through their typed configs (``config_file``), the same
+classes mkdocs uses in a build, so both agree on every rule.
 """
 
 from __future__ import annotations
@@ -11,32 +13,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..domain.settings import ContentSettings
+from ..plugins.activities.config import ActivitiesConfig
+from ..plugins.bundles.config import BundlesConfig
+from .config_file import (
+    ACTIVITIES_PLUGIN,
+    BUNDLES_PLUGIN,
+    ConfigFileError,
+    read_config_file,
+    read_config_yaml,
+)
 
-from ..domain.settings import LANG_PATTERN, ContentSettings
-
-ACTIVITIES_PLUGIN = "mochila/activities"
-BUNDLES_PLUGIN = "mochila/bundles"
+__all__ = [
+    "ACTIVITIES_PLUGIN",
+    "BUNDLES_PLUGIN",
+    "Project",
+    "ProjectError",
+    "load_project",
+    "read_config_yaml",
+]
 
 
 class ProjectError(Exception):
     """mkdocs.yml is missing or does not describe a Mochila project."""
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, which may contain ``!ENV`` and ``!!python/name:`` tags we do not need."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)
-
-
-_TolerantLoader.add_multi_constructor("!", _ignore_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
 @dataclass
@@ -46,35 +45,26 @@ class Project:
     config_file: Path
     content_dir: Path
     settings: ContentSettings
-    raw: dict[str, Any] = field(repr=False, default_factory=dict)
+    raw: dict[str, Any] = field(repr=False)
+    activities: ActivitiesConfig = field(repr=False)  # validated options of the plugins
+    bundles: BundlesConfig = field(repr=False)
+    bundle_lines: list[int] = field(repr=False)  # where each bundle is in mkdocs.yml
+    bundles_line: int = field(repr=False)  # where the bundles plugin is
 
     @property
     def root(self) -> Path:
         return self.config_file.parent
 
-    def plugin_options(self, name: str) -> dict[str, Any]:
-        return plugin_options(self.raw, name)
-
     def shown(self, path: Path) -> str:
         """How to name a path in messages: relative to the working directory when possible."""
-        try:
-            return str(path.resolve().relative_to(Path.cwd().resolve()))
-        except ValueError:
-            return str(path)
+        return shown_path(path)
 
 
-def plugin_options(raw: dict[str, Any], name: str) -> dict[str, Any]:
-    for entry in raw.get("plugins") or []:
-        if entry == name:
-            return {}
-        if isinstance(entry, dict) and name in entry:
-            return entry[name] or {}
-    return {}
-
-
-def read_config_yaml(text: str) -> dict[str, Any]:
-    """Parse mkdocs.yml text, reading tags such as ``!ENV`` as their plain values."""
-    return yaml.load(text, Loader=_TolerantLoader) or {}
+def shown_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def load_project(config_file: Path) -> Project:
@@ -86,21 +76,26 @@ def load_project(config_file: Path) -> Project:
             "--config-file path/to/mkdocs.yml"
         )
     try:
-        raw = read_config_yaml(config_file.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
-        raise ProjectError(f"{config_file}:{line}: mkdocs.yml is not valid YAML: {exc.problem}")
-    options = plugin_options(raw, ACTIVITIES_PLUGIN)
-    languages = tuple(options.get("languages") or ("en",))
-    for lang in languages:
-        if not isinstance(lang, str) or not LANG_PATTERN.match(lang):
-            raise ProjectError(f"{config_file}: '{lang}' is not a language code like 'en' or 'es'")
+        options = read_config_file(config_file.read_bytes(), shown_path(config_file))
+    except ConfigFileError as exc:
+        raise ProjectError(str(exc)) from None
+    except OSError as exc:
+        raise ProjectError(f"{config_file}: cannot be read: {exc.strerror}") from None
+    activities = options.activities
     settings = ContentSettings(
-        languages=languages,
-        default_license=str(options.get("license", ContentSettings.default_license)),
+        languages=tuple(activities.languages), default_license=activities.license
     )
-    content_dir = (config_file.parent / raw.get("docs_dir", "docs")).resolve()
-    return Project(config_file, content_dir, settings, raw)
+    content_dir = (config_file.parent / options.raw.get("docs_dir", "docs")).resolve()
+    return Project(
+        config_file,
+        content_dir,
+        settings,
+        options.raw,
+        activities,
+        options.bundles,
+        options.bundle_lines,
+        options.bundles_line,
+    )
 
 
 def last_commit_time(path: Path) -> int | None:

@@ -150,7 +150,9 @@ class _Checker:
         result = []
         for index, item in enumerate(value):
             line = node_line(located, index)
-            if not isinstance(item, str) or item not in allowed:
+            if isinstance(item, str) and self.vocabulary.known_with_errors(kind, item):
+                result.append(item)  # the vocabulary's own problem says what to fix
+            elif not isinstance(item, str) or item not in allowed:
                 self.fail(
                     line,
                     f"unknown {kind_word(kind)} '{item}' in '{name}'",
@@ -196,6 +198,35 @@ class _Checker:
 
 def kind_word(kind: str) -> str:
     return {"audience": "audience", "areas": "area", "tags": "tag"}[kind]
+
+
+def declared_id(source: SourceFile) -> str:
+    """Return the file's ``id`` if it is a valid one, else ''."""
+    located = source.fields.get("id")
+    if located is not None and isinstance(located.value, str) and ID_PATTERN.match(located.value):
+        return located.value
+    return ""
+
+
+WRITTEN_ID = re.compile(r"""^id:\s*(["']?)([a-z0-9]+(?:-[a-z0-9]+)*)\1\s*(?:#.*)?$""")
+
+
+def written_id(text: str) -> str:
+    """The id written on an ``id:`` line of front matter that YAML could not read, or ''.
+
+    Other files may name that activity; knowing its id keeps them from being told it does
+    not exist while the author fixes the one real mistake.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return ""
+    for line in lines[1:]:
+        if line.rstrip() in ("---", "..."):
+            break
+        match = WRITTEN_ID.match(line.rstrip())
+        if match:
+            return match.group(2)
+    return ""
 
 
 def check_activity(

@@ -19,8 +19,14 @@ BLOCK_CLOSE = re.compile(r"^:::\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"`+[^`\n]*`+")
 # [text](target "title") and ![alt](target); the target stops at whitespace or ')'.
+# Possessive and bounded repeats: a line that opens many links and closes none ('[a](' over
+# and over, a pasted data URI) would otherwise take seconds per line to scan (quadratic
+# backtracking). Link text nests brackets one level deep, as Python-Markdown reads it.
+LINK_TEXT = r"(?:[^\]\[]++|\[[^\]\n]{0,300}+\])*+"
+LINK_TARGET = r"[^)\s]{1,2048}+"
+LINK_TITLE = r"(?:\s++[\"'][^)\n]{0,1000}+)?"
 INLINE_LINK = re.compile(
-    r"(!?)\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+[\"'][^)]*)?\)"
+    rf"(!?)\[{LINK_TEXT}\]\(\s*+(?:<([^>\n]{{1,2048}}+)>|({LINK_TARGET})){LINK_TITLE}\)"
 )
 REFERENCE_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 HTML_ATTR = re.compile(r"\b(src|href)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
@@ -164,7 +170,7 @@ def relative_path(target: str) -> str | None:
 
 
 REWRITABLE_LINK = re.compile(
-    r"(?<!!)\[((?:[^\]\[]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?((?:\s+[\"'][^)]*)?)\)"
+    rf"(?<!!)\[({LINK_TEXT})\]\(\s*+<?([^)\s>]{{1,2048}}+)>?({LINK_TITLE})\)"
 )
 
 

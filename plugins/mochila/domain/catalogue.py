@@ -14,11 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .activity import Activity, check_activity
+from .activity import Activity, check_activity, declared_id, written_id
 from .body import scan_blocks, scan_links, scan_web_loads
 from .problems import Problem, error, warning
 from .settings import ContentSettings
 from .source import SourceFile, read_text, split
+from .strings import FALLBACK, LOCALES_DIR, check_locale_file, load_strings
 from .suggest import did_you_mean
 from .usb_paths import usb_path_problems
 from .vocabulary import VOCABULARY_FILE, Vocabulary, load_vocabulary
@@ -39,6 +40,19 @@ class Page:
     body_line: int
 
 
+@dataclass(frozen=True)
+class Unusable:
+    """An activity file with errors: left out of every edition, but it still exists.
+
+    Other files that name it (in ``related``) are not told it does not exist: the author has
+    one problem to fix, in this file, not a cascade of false ones elsewhere.
+    """
+
+    path: str
+    lang: str
+    id: str  # '' when the id itself is unusable
+
+
 @dataclass
 class Catalogue:
     """Everything in a content folder, in every language, after checking."""
@@ -50,6 +64,10 @@ class Catalogue:
     pages: list[Page] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    unusable: list[Unusable] = field(default_factory=list)
+    # Every file read as text (pages, activities, the vocabulary, UI strings), as shown.
+    checked: list[str] = field(default_factory=list)
+    activity_files: int = 0  # activity files read, usable or not
     _by_id: dict[tuple[str, str], Activity] | None = field(default=None, repr=False)
     _by_key: dict[str, dict[str, Activity]] | None = field(default=None, repr=False)
 
@@ -156,6 +174,12 @@ def load_catalogue(
     catalogue.problems += walk_problems
     for issue in usb_path_problems(catalogue.files, max_length=settings.max_path_length):
         catalogue.problems.append(error(shown(issue.path), 1, issue.message, issue.hint))
+    if (root / VOCABULARY_FILE).is_file():
+        catalogue.checked.append(shown(VOCABULARY_FILE))
+    for rel in catalogue.files:
+        if _is_locale_file(rel):
+            catalogue.checked.append(shown(rel))
+            catalogue.problems += check_locale_file(root / rel, shown(rel))
 
     file_set = set(catalogue.files)
     context = (tuple(catalogue.files), _stat_key(root / VOCABULARY_FILE), settings, shown_root)
@@ -186,13 +210,51 @@ def load_catalogue(
             continue
         found, item = results[rel]
         catalogue.problems += found
+        catalogue.checked.append(shown(rel))
+        if _is_activity_file(rel, settings):
+            catalogue.activity_files += 1
         if isinstance(item, Activity):
             catalogue.activities.append(item)
         elif isinstance(item, Page):
             catalogue.pages.append(item)
+        elif isinstance(item, Unusable):
+            catalogue.unusable.append(item)
     catalogue.problems += _cross_check(catalogue, file_set, shown)
+    catalogue.problems += _untranslated_ui(root, settings, shown)
     catalogue.problems.sort(key=Problem.sort_key)
     return catalogue
+
+
+def _untranslated_ui(root: Path, settings: ContentSettings, shown) -> list[Problem]:
+    """One warning per site language whose UI strings fall back to English (not one per
+    string: a language Mochila has no strings for would print ninety lines per edition)."""
+    problems = []
+    for lang in settings.languages:
+        if lang == FALLBACK:
+            continue
+        missing = load_strings(lang, root / LOCALES_DIR).missing
+        if missing:
+            rel = f"{LOCALES_DIR}/{lang}.yml"
+            problems.append(
+                warning(
+                    shown(rel),
+                    1,
+                    f"{len(missing)} UI strings have no '{lang}' text, so English is shown "
+                    f"for them (e.g. '{missing[0]}')",
+                    f"write them in {shown(rel)}, starting from the English ones in Mochila's "
+                    "locales/en.yml",
+                )
+            )
+    return problems
+
+
+def _is_activity_file(rel: str, settings: ContentSettings) -> bool:
+    return rel.endswith(".md") and rel.startswith(settings.activities_dir.rstrip("/") + "/")
+
+
+def _is_locale_file(rel: str) -> bool:
+    folder, name = posixpath.split(rel)
+    return folder == LOCALES_DIR and name.endswith(".yml")
 
 
 def _read_each(read: Callable[[str], object], paths: list[str]) -> list[object]:
@@ -201,16 +263,18 @@ def _read_each(read: Callable[[str], object], paths: list[str]) -> list[object]:
 
 def _read_one(
     root: Path, rel: str, settings: ContentSettings, vocabulary: Vocabulary, file_set, shown
-) -> tuple[list[Problem], Activity | Page | None]:
+) -> tuple[list[Problem], Activity | Page | Unusable | None]:
     """Read and check one Markdown file on its own (cross-file rules come later)."""
     text, problems = read_text(root / rel, shown(rel))
     if text is None:
         return problems, None
+    key, lang, unknown = split_language(rel, settings)
     source, split_problems = split(shown(rel), text)
     problems += split_problems
     if source is None:
-        return problems, None
-    key, lang, unknown = split_language(rel, settings)
+        if not _is_activity_file(rel, settings):
+            return problems, None
+        return problems, Unusable(rel, lang, written_id(text))
     if unknown:
         problems.append(
             error(
@@ -225,7 +289,7 @@ def _read_one(
         return problems, None
     body_problems, targets = _check_body(source, rel, file_set, shown)
     problems += body_problems
-    if rel.startswith(settings.activities_dir.rstrip("/") + "/"):
+    if _is_activity_file(rel, settings):
         activity, found = check_activity(
             source,
             vocabulary,
@@ -235,8 +299,9 @@ def _read_one(
             default_license=settings.default_license,
         )
         problems += found
-        if activity is not None:
-            activity.links = targets
+        if activity is None:
+            return problems, Unusable(rel, lang, declared_id(source))
+        activity.links = targets
         return problems, activity
     title = source.fields.get("title")
     page = Page(rel, key, lang, str(title.value) if title else "", source.body, source.body_line)
@@ -351,7 +416,7 @@ def _check_body(
             candidates = [
                 posixpath.relpath(f, directory or ".")
                 for f in file_set
-                if f.endswith(posixpath.splitext(resolved)[1] or ".md")
+                if f.endswith(posixpath.splitext(resolved)[1] or ".md") and f != rel
             ]
             problems.append(
                 error(
@@ -376,7 +441,9 @@ def _cross_check(catalogue: Catalogue, file_set: set[str], shown) -> list[Proble
     ids_by_lang: dict[str, set[str]] = defaultdict(set)
     for activity in catalogue.activities:
         ids_by_lang[activity.lang].add(activity.id)
-    all_ids = set().union(*ids_by_lang.values()) if ids_by_lang else set()
+    # An activity with errors still exists: naming it is not a second mistake.
+    unusable_ids = {u.id for u in catalogue.unusable if u.id}
+    all_ids = set().union(*ids_by_lang.values()) | unusable_ids
     public_ids = {a.id for a in catalogue.activities if not a.is_draft and not a.is_restricted}
 
     for activity in catalogue.activities:
@@ -434,11 +501,17 @@ def _cross_check(catalogue: Catalogue, file_set: set[str], shown) -> list[Proble
                         activity.related_lines[index],
                         f"related activity '{related}' does not exist",
                         did_you_mean(
-                            related, all_ids, "use the 'id:' written in that activity's file"
+                            related,
+                            all_ids - {activity.id},
+                            "use the 'id:' written in that activity's file",
                         ),
                     )
                 )
-            elif related not in public_ids and not (activity.is_draft or activity.is_restricted):
+            elif (
+                related not in public_ids
+                and related not in unusable_ids
+                and not (activity.is_draft or activity.is_restricted)
+            ):
                 problems.append(
                     warning(
                         where,

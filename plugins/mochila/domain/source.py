@@ -6,6 +6,7 @@ parse front matter ourselves and keep the position of every key and value for me
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,19 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 FENCE = "---"
 CLOSERS = ("---", "...")
+# Characters front matter must not hold: those YAML refuses to read (PyYAML's reader rule:
+# control characters other than tab and line breaks, and two "noncharacters"), and those it
+# reads as line breaks or silently keeps (U+0085, U+2028, U+2029, a byte order mark inside the
+# text) which would shift every line number after them or hide inside a field name. Word
+# processors paste them unseen (U+000B for a soft line break, U+0007), so each is reported
+# with its place instead of a parser failure.
+HIDDEN = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    "|[\u2028\u2029]"
+)
+# What PyYAML's safe constructors raise for a scalar whose text does not fit its (implicit or
+# explicit) tag, instead of a YAMLError.
+UNREADABLE_SCALAR = (ValueError, KeyError, AttributeError, TypeError, OverflowError)
 YAML_HINT = (
     "check the indentation, that each field is written as 'name: value', "
     "and put text containing ': ' or starting with a symbol in quotes"
@@ -104,17 +118,25 @@ def parse_fields(
 
     ``what`` names the text in messages ("front matter", "the vocabulary").
     """
+    hidden = _hidden_characters(path, yaml_text, first_line, what)
+    if hidden:
+        return None, hidden
     try:
         root = yaml.compose(yaml_text, Loader=_Loader)
+    except RecursionError:
+        return None, [error(path, first_line, f"{what} is nested too deeply to read", YAML_HINT)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
+        # At the end of the text libyaml may point one line past it.
+        line = min(first_line + (mark.line if mark else 0), first_line + yaml_text.count("\n"))
         col = (mark.column + 1) if mark else 1
         kind = what
         problem = exc.problem or "the YAML is not valid"
         if exc.context:
             problem = f"{exc.context}, {problem}"
         return None, [error(path, line, f"{kind} is not valid YAML: {problem}", YAML_HINT, col)]
+    except yaml.YAMLError as exc:  # an error without a place (none known today): name the file
+        return None, [error(path, first_line, f"{what} is not valid YAML: {exc}", YAML_HINT)]
     if root is None:
         return {}, []
     if not isinstance(root, yaml.MappingNode):
@@ -147,8 +169,9 @@ def parse_fields(
             continue
         try:
             value = construct(value_node)
-        except ValueError:
-            # YAML read '2026-13-45' as a date that does not exist: keep the text, so the
+        except UNREADABLE_SCALAR:
+            # YAML read '2026-13-45' as a date that does not exist, or a '!!bool maybe' or
+            # '!!timestamp x' that PyYAML's constructors fail on: keep the text, so the
             # field's own rule explains what is expected.
             value = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
         except yaml.YAMLError as exc:
@@ -168,6 +191,26 @@ def parse_fields(
             continue
         fields[key] = Located(value, line, key_node.start_mark.column + 1, value_node)
     return (None if unreadable else fields), problems
+
+
+def _hidden_characters(path: str, text: str, first_line: int, what: str) -> list[Problem]:
+    """Report each line of ``text`` holding a character YAML cannot read (first one per line)."""
+    problems = []
+    for offset, line in enumerate(text.split("\n")):
+        found = HIDDEN.search(line)
+        if found:
+            code = f"U+{ord(found.group()):04X}"
+            problems.append(
+                error(
+                    path,
+                    first_line + offset,
+                    f"{what} contains an invisible character ({code}) that is not allowed here",
+                    "delete it, or retype the text around it; word processors paste such "
+                    "characters unseen",
+                    found.start() + 1,
+                )
+            )
+    return problems
 
 
 def construct(node: yaml.Node) -> Any:

@@ -30,6 +30,15 @@ class Vocabulary:
 
     terms: dict[str, dict[str, Term]] = field(default_factory=lambda: {k: {} for k in KINDS})
     default_lang: str = "en"
+    # Ids of entries that have an error, and kinds whose list could not be read at all: the
+    # vocabulary's own problems are reported there, so activities naming such terms are not
+    # told (falsely, and a hundred times over) that they do not exist.
+    broken: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
+    unchecked: set[str] = field(default_factory=set)
+
+    def known_with_errors(self, kind: str, term_id: object) -> bool:
+        """True if ``term_id`` may exist: its entry, or its whole list, has an error."""
+        return kind in self.unchecked or term_id in self.broken[kind]
 
     def ids(self, kind: str) -> list[str]:
         return list(self.terms[kind])
@@ -49,9 +58,11 @@ def load_vocabulary(
         return vocabulary, [error(shown, 1, "the vocabulary file is missing", hint)]
     text, problems = read_text(abs_path, shown)
     if text is None:
+        vocabulary.unchecked.update(KINDS)
         return vocabulary, problems
     fields, problems = parse_fields(shown, text, first_line=1, what="the vocabulary")
     if fields is None:
+        vocabulary.unchecked.update(KINDS)
         return vocabulary, problems
     for key, located in fields.items():
         if key not in KINDS:
@@ -61,9 +72,11 @@ def load_vocabulary(
     for kind in KINDS:
         located = fields.get(kind)
         if located is None:
+            vocabulary.unchecked.add(kind)
             problems.append(error(shown, 1, f"the list '{kind}' is missing", f"add '{kind}:'"))
             continue
         if not isinstance(located.value, list):
+            vocabulary.unchecked.add(kind)
             problems.append(error(shown, located.line, f"'{kind}' must be a list of terms"))
             continue
         node_items = getattr(located.node, "value", [])
@@ -78,9 +91,12 @@ def _add_term(
 ) -> list[Problem]:
     example = "write it as '- id: motor' with 'label: {en: Motor, es: Motricidad}'"
     if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+        if isinstance(item, dict) and item.get("id") is not None:
+            vocabulary.broken[kind].add(str(item["id"]))
         return [error(shown, line, f"each entry of '{kind}' needs an id and a label", example)]
     term_id = item["id"]
     if not ID_PATTERN.match(term_id):
+        vocabulary.broken[kind].add(term_id)
         return [
             error(
                 shown,
@@ -95,6 +111,7 @@ def _add_term(
     if isinstance(labels, str):
         labels = {languages[0]: labels}
     if not isinstance(labels, dict):
+        vocabulary.broken[kind].add(term_id)
         return [error(shown, line, f"the label of '{term_id}' must be one text per language")]
     problems = []
     for lang in languages:

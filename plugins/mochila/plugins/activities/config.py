@@ -1,22 +1,31 @@
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from ..config_types import Flag, Items, Language, StrictConfig, Text
 
 
-class ActivitiesConfig(Config):
-    enabled = c.Type(bool, default=True)
+class ActivitiesConfig(StrictConfig):
+    enabled = Flag(True)
     """Turn the plugin off to build the content as plain pages."""
 
-    languages = c.ListOfItems(c.Type(str), default=["en"])
+    languages = Items(Language(), default=["en"], what="a list of language codes, e.g. [en, es]")
     """Site languages; the first is the default, whose files have no language suffix."""
 
-    fallback_language = c.Type(str, default="en")
+    fallback_language = Language(default="en")
     """Language of the interface text a site language has no translation for (Material's and
     Mochila's own); English fills whatever that language lacks too."""
 
-    license = c.Type(str, default="CC BY-SA 4.0")
+    license = Text(default="CC BY-SA 4.0")
     """Licence of activities that do not name their own."""
 
-    edition = c.Type(str, default="")
+    edition = Text(default="")
     """Edition label shown in every footer; default: the date of the last content commit."""
+
+    def validate(self):
+        failed, warnings = super().validate()
+        if not failed:
+            if not self.languages:
+                failed.append(("languages", "expected at least one language code"))
+            for index, lang in enumerate(self.languages):
+                if lang in self.languages[:index]:
+                    failed.append((f"languages[{index}]", f"'{lang}' is listed twice"))
+        return failed, warnings

@@ -68,6 +68,11 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
         catalogue = context.catalogue
         if catalogue is None or Path(catalogue.root).resolve() != Path(config.docs_dir).resolve():
             catalogue = load_catalogue(Path(config.docs_dir), settings, shown_root=config.docs_dir)
+            # A plain 'mkdocs build': nobody else reports the content's warnings.
+            # ('mochila build' prints them once for all its editions.)
+            for problem in catalogue.problems:
+                if not problem.is_error:
+                    log.warning(problem.format())
         if catalogue.errors:
             raise PluginError("content has errors:\n" + ContentError(catalogue.problems).report())
         if edition.lang not in settings.languages:

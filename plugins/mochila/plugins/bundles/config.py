@@ -1,50 +1,72 @@
+"""The offline bundles a project declares: the one typed source the build reads them from."""
+
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from ..config_types import Flag, Id, Items, Language, Months, Section, StrictConfig, Texts
 
 
-class AgeRangeConfig(Config):
-    min = c.Optional(c.Type(int))
+class AgeRangeConfig(StrictConfig):
+    min = Months()
     """Youngest age in months; activities for older children only are left out."""
 
-    max = c.Optional(c.Type(int))
+    max = Months()
     """Oldest age in months; activities for younger children only are left out."""
 
+    def validate(self):
+        failed, warnings = super().validate()
+        if not failed and self.min is not None and self.max is not None and self.min > self.max:
+            failed.append(("min", f"'min' ({self.min}) is greater than 'max' ({self.max})"))
+        return failed, warnings
 
-class BundleConfig(Config):
-    name = c.Type(str)
+
+class BundleConfig(StrictConfig):
+    name = Id()
     """File-name-safe id of the bundle, e.g. ``families-es``."""
 
-    language = c.Type(str)
-    """The one language of the bundle."""
+    language = Language()
+    """The one language of the bundle (one of the site languages)."""
 
-    title = c.Type(dict, default={})
+    title = Texts()
     """The bundle's title per language, e.g. ``{es: Para las familias}``."""
 
-    audience = c.ListOfItems(c.Type(str), default=[])
+    audience = Items(Id(), default=[], what="a list of audience ids")
     """Keep activities for any of these audiences (empty: all)."""
 
-    areas = c.ListOfItems(c.Type(str), default=[])
+    areas = Items(Id(), default=[], what="a list of area ids")
     """Keep activities in any of these areas (empty: all)."""
 
-    tags = c.ListOfItems(c.Type(str), default=[])
+    tags = Items(Id(), default=[], what="a list of tag ids")
     """Keep activities with any of these tags (empty: all)."""
 
-    age = c.SubConfig(AgeRangeConfig)
+    age = Section(AgeRangeConfig)
     """Keep activities whose age range overlaps this one."""
 
-    include_restricted = c.Type(bool, default=False)
+    include_restricted = Flag(False)
     """Include facilitator-only (restricted) activities."""
 
-    zim = c.Type(bool, default=False)
+    zim = Flag(False)
     """Also write the bundle as ``mochila-<name>-<edition>.zim`` for Kiwix (needs the extra
     ``mochila[zim]``)."""
 
 
-class BundlesConfig(Config):
-    enabled = c.Type(bool, default=True)
+class BundlesConfig(StrictConfig):
+    enabled = Flag(True)
     """Turn off to build the website only."""
 
-    bundles = c.ListOfItems(c.SubConfig(BundleConfig), default=[])
+    bundles = Items(Section(BundleConfig), default=[], what="a list of bundles")
     """The offline bundles; empty means one ``full-<lang>`` bundle per site language."""
+
+    def validate(self):
+        failed, warnings = super().validate()
+        if not failed:
+            seen: dict[str, int] = {}
+            for index, bundle in enumerate(self.bundles):
+                if bundle.name in seen:
+                    failed.append(
+                        (
+                            f"bundles[{index}].name",
+                            f"'{bundle.name}' is already the name of bundles[{seen[bundle.name]}]",
+                        )
+                    )
+                seen.setdefault(bundle.name, index)
+        return failed, warnings

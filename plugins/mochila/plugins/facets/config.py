@@ -1,18 +1,17 @@
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from ..config_types import Flag, StrictConfig, Text
 
 
-class FacetsConfig(Config):
-    enabled = c.Type(bool, default=True)
+class FacetsConfig(StrictConfig):
+    enabled = Flag(True)
     """Turn off to publish without catalogue and facet pages."""
 
-    catalogue_page = c.Type(str, default="catalogue.md")
+    catalogue_page = Text(default="catalogue.md")
     """Where the "All activities" page is generated."""
 
-    browse_page = c.Type(str, default="browse.md")
+    browse_page = Text(default="browse.md")
     """Where the page listing every facet and value is generated."""
 
-    catalogue_marker = c.Type(str, default="<!-- mochila:catalogue -->")
+    catalogue_marker = Text(default="<!-- mochila:catalogue -->")
     """A line in any page that is replaced by the catalogue (the home page uses it)."""

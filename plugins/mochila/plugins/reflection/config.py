@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from ..config_types import Flag, StrictConfig, Text
 
 
-class ReflectionConfig(Config):
-    enabled = c.Type(bool, default=True)
+class ReflectionConfig(StrictConfig):
+    enabled = Flag(True)
     """Turn off to publish activities without reflection prompts."""
 
-    journal_page = c.Type(str, default="my-reflections.md")
+    journal_page = Text(default="my-reflections.md")
     """Where the "My reflections" page is generated (a virtual file)."""
