@@ -44,6 +44,13 @@ class Strings:
             "no_match",
             "written_on",
             "journal_not_shared",
+            "search_box",
+            "search_placeholder",
+            "search_hint",
+            "search_count",
+            "search_one",
+            "search_none",
+            "search_more",
         ]
         return {key: self.table[key] for key in keys}
 

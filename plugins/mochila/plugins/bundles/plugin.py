@@ -23,6 +23,7 @@ from .readme import readme_text
 log = get_plugin_logger(__name__)
 
 SHIM = "assets/vendor/iframe-worker/shim.js"
+MATERIAL_SEARCH = ("search", "material/search")
 ONLINE_ONLY_FEATURES = (
     "navigation.instant",
     "navigation.instant.prefetch",
@@ -40,10 +41,13 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
         config.site_url = None
         features = config.theme.get("features") or []
         config.theme["features"] = [f for f in features if f not in ONLINE_ONLY_FEATURES]
-        polyfills = list(config.extra.get("polyfills") or [])
-        if SHIM not in polyfills:
-            polyfills.append(SHIM)
-        config.extra["polyfills"] = polyfills
+        # Material's search runs its index in a worker, which file:// refuses: the shim runs it
+        # in the page instead. Mochila's own search (mochila/search) needs no worker.
+        if any(name in config.plugins for name in MATERIAL_SEARCH):
+            polyfills = list(config.extra.get("polyfills") or [])
+            if SHIM not in polyfills:
+                polyfills.append(SHIM)
+            config.extra["polyfills"] = polyfills
         return config
 
     # After Material's search plugin has written the index.

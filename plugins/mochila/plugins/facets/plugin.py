@@ -69,6 +69,7 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
                 vocabulary,
                 link_from(catalogue_src),
                 self._cards,
+                state.search_number,
             ),
         )
         title = strings["catalogue_title"]
@@ -134,6 +135,7 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
                 state.catalogue.vocabulary,
                 lambda activity: _relative(activity.key, src),
                 self._cards,
+                state.search_number,
             ),
         )
         return markdown.replace(marker, state.stash.hold(src, body))

@@ -12,10 +12,11 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ...domain.activity import Activity
 from ...domain.humanize import human_age, human_duration
 from ...domain.search.index import SearchDocument, build_index
 from ...domain.search.text import html_text
-from ..shared import PLACEHOLDER, edition_state
+from ..shared import PLACEHOLDER, EditionState, edition_state
 from .config import SearchConfig
 
 log = get_plugin_logger(__name__)
@@ -26,14 +27,12 @@ HELD = re.compile(r"<p>" + PLACEHOLDER.format(r"\d+") + "</p>")
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
-        # By sort key: activities in the catalogue's order, then the other pages by address;
-        # results that score the same are listed in this order.
-        self._documents: dict[tuple, SearchDocument] = {}
-        self._rank: dict[str, int] = {}
+        self._activities: dict[str, SearchDocument] = {}  # by activity key
+        self._pages: dict[str, SearchDocument] = {}  # other pages, by address
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self._documents = {}
-        self._rank = {}
+        self._activities = {}
+        self._pages = {}
 
     # Before the activities plugin puts the held HTML back (priority 100): the card and the
     # listings repeat labels and other activities' titles that are not this page's text.
@@ -47,43 +46,52 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         state = edition_state(config)
         body = html_text(HELD.sub(" ", html))
         activity = state.pages.get(page.file.src_uri)
-        url = page.file.url
         if activity is None:
             title = str(page.meta.get("title") or page.title or "")
-            self._documents[(1, 0, url)] = SearchDocument(path=url, title=title, body=body)
-            return None
-        if not self._rank:
-            self._rank = {a.key: i for i, a in enumerate(state.activities)}
-        vocabulary = state.catalogue.vocabulary
-        lang = state.edition.lang
-
-        def labels(kind: str, ids: list[str]) -> list[str]:
-            return [vocabulary.label(kind, i, lang) for i in ids]
-
-        areas = labels("areas", activity.areas)
-        self._documents[(0, self._rank.get(activity.key, 0), url)] = SearchDocument(
-            path=url,
-            title=activity.title,
-            summary=activity.summary,
-            labels=tuple(
-                areas + labels("audience", activity.audience) + labels("tags", activity.tags)
-            ),
-            materials=tuple(activity.materials),
-            body=body,
-            age=human_age(activity.age_min, activity.age_max, state.strings),
-            duration=human_duration(activity.duration, state.strings),
-            areas=", ".join(areas),
-        )
+            self._pages[page.file.url] = SearchDocument(path=page.file.url, title=title, body=body)
+        else:
+            self._activities[activity.key] = activity_document(activity, page.file.url, body, state)
         return None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         state = edition_state(config)
-        documents = [self._documents[key] for key in sorted(self._documents)]
+        # Activities first, numbered as state.search_number says (catalogue cards carry the
+        # number), then the other pages by address; equal scores are listed in this order.
+        documents = [
+            self._activities.get(a.key)
+            or activity_document(a, state.files_by_key[a.key].url, "", state)
+            for a in state.activities
+        ]
+        documents += [self._pages[url] for url in sorted(self._pages)]
         site = Path(config.site_dir)  # a staging folder: the build swaps it in when complete
         for name, text in build_index(documents, state.edition.lang).items():
             target = site / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        self._documents = {}
+        self._activities = {}
+        self._pages = {}
+
+
+def activity_document(
+    activity: Activity, url: str, body: str, state: EditionState
+) -> SearchDocument:
+    vocabulary = state.catalogue.vocabulary
+    lang = state.edition.lang
+
+    def labels(kind: str, ids: list[str]) -> list[str]:
+        return [vocabulary.label(kind, i, lang) for i in ids]
+
+    areas = labels("areas", activity.areas)
+    return SearchDocument(
+        path=url,
+        title=activity.title,
+        summary=activity.summary,
+        labels=tuple(areas + labels("audience", activity.audience) + labels("tags", activity.tags)),
+        materials=tuple(activity.materials),
+        body=body,
+        age=human_age(activity.age_min, activity.age_max, state.strings),
+        duration=human_duration(activity.duration, state.strings),
+        areas=", ".join(areas),
+    )
