@@ -6,6 +6,7 @@ Usage::
     scripts/bench                    # N = 100 and 1000, 3 runs each, medians
     scripts/bench --large            # adds N = 3000 (and the peak-memory target)
     scripts/bench --n 1000 --runs 5  # pick sizes (repeat --n or separate with commas)
+    scripts/bench --search           # search in Chromium, Mochila's vs Material's (bench_search.py)
     scripts/bench --profile          # cProfile of one N=1000 build (site + bundles) and of one
                                      # preview rebuild; build/bench-profile*.out + tables
 
@@ -1209,6 +1210,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "preview: one `mochila serve` rebuild after an edit (all)",
     )
     parser.add_argument("--profile-top", type=int, default=25, help="rows per profile table")
+    parser.add_argument(
+        "--search",
+        action="store_true",
+        help="instead of build times, measure search in Chromium: Mochila's index against "
+        "Material's, file:// and HTTP, CPU 1x and 4x (N=1000; --large adds 3000; "
+        "see scripts/bench_search.py)",
+    )
+    parser.add_argument(
+        "--search-old-queries",
+        type=int,
+        default=22,
+        metavar="K",
+        help="queries typed into Material's search (each takes seconds at 4x; default all 22)",
+    )
     parser.add_argument("--keep-tmp", action="store_true", help="keep the temporary folders")
     args = parser.parse_args(argv)
     sizes: list[int] = []
@@ -1230,7 +1245,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--runs and --edits must be at least 1")
     args.sizes = sorted(set(sizes))
     if args.out is None:
-        name = "bench-profile.json" if args.profile else "bench.json"
+        name = (
+            "bench-profile.json"
+            if args.profile
+            else "bench-search.json"
+            if args.search
+            else "bench.json"
+        )
         args.out = ROOT / "build" / name
     return args
 
@@ -1292,6 +1313,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.profile:
             report["profile"] = run_profile(args, tmp_root, args.out.parent)
+        elif args.search:
+            sys.path.insert(0, str(ROOT / "scripts"))
+            import bench_search
+
+            report["search"] = bench_search.run(sys.modules[__name__], args, tmp_root)
         else:
             report.update(run_benchmark(args, tmp_root))
             print_report(report)
