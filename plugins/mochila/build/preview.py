@@ -2,7 +2,7 @@
 
 The first build is a full one; after that only what changed is rebuilt (mkdocs' dirty build:
 changed pages plus the generated listings), content is re-read only where it changed, and the
-search index is merged so search keeps finding every page. A change to the vocabulary, the
+search index is kept whole so search keeps finding every page. A change to the vocabulary, the
 config, the theme or the set of files triggers a full build.
 """
 
@@ -87,7 +87,8 @@ class PreviewBuilder:
         )
         self.cache = ReadCache()
         self.snapshot: dict[str, tuple[int, int]] = {}
-        self.search_docs: list[dict] | None = None
+        self.search_docs: list[dict] | None = None  # Material's search, when configured
+        self.search_kept: dict = {}  # Mochila's search (see SearchPlugin.kept)
         self.serve_url: str | None = None
         self.templates = TemplateCache()
         self.listings: dict = {}
@@ -155,6 +156,11 @@ class PreviewBuilder:
         facets = config.plugins.get("mochila/facets")
         if facets is not None and reuse:
             facets.listing_cache = self.listings
+        search = config.plugins.get("mochila/search")
+        if search is not None:
+            if full:
+                self.search_kept.clear()
+            search.kept = self.search_kept
         if self.serve_url:
             config.site_url = self.serve_url
         config.extra_javascript.append(PROBLEMS_SCRIPT)

@@ -29,10 +29,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self._activities: dict[str, SearchDocument] = {}  # by activity key
         self._pages: dict[str, SearchDocument] = {}  # other pages, by address
+        # Set by the live preview, whose rebuilds render only the changed pages: the documents
+        # of the others are kept from the builds before, so search still finds every page.
+        self.kept: dict[str, dict[str, SearchDocument]] | None = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self._activities = {}
-        self._pages = {}
+        store = {} if self.kept is None else self.kept
+        self._activities = store.setdefault("activities", {})
+        self._pages = store.setdefault("pages", {})
 
     # Before the activities plugin puts the held HTML back (priority 100): the card and the
     # listings repeat labels and other activities' titles that are not this page's text.
@@ -70,8 +74,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             target = site / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        self._activities = {}
-        self._pages = {}
 
 
 def activity_document(
