@@ -155,6 +155,8 @@
         if (status.textContent !== text) status.textContent = text;
         open();
         if (count) drawMore(number);
+        /* Which query the panel shows (tests and the benchmark wait for it). */
+        form.setAttribute("data-shown", result.query);
       });
     }
 
