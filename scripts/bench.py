@@ -1224,7 +1224,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=int,
         default=22,
         metavar="K",
-        help="queries typed into Material's search (each takes seconds at 4x; default all 22)",
+        help="queries typed into Material's search (each takes seconds at 4x; default all 22; "
+        "0 skips Material's build and measurement)",
     )
     parser.add_argument("--keep-tmp", action="store_true", help="keep the temporary folders")
     args = parser.parse_args(argv)
