@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build", type=Path, help="an existing build folder to shoot")
     parser.add_argument("--output", type=Path, default=ROOT / "build" / "screenshots" / "review")
     parser.add_argument("--word", help="what to search for (default: a word of an activity title)")
+    parser.add_argument("--site-only", action="store_true", help="the website only, no bundles")
     args = parser.parse_args(argv)
 
     project = load_project(args.config_file.resolve())
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         if build is None:
             build = Path(scratch) / "build"
             print(f"Building {args.config_file} ...")
-            build_everything(project, build, bundles=True, echo=lambda _: None)
+            build_everything(project, build, bundles=not args.site_only, echo=lambda _: None)
         if args.output.exists():
             shutil.rmtree(args.output)
         args.output.mkdir(parents=True)
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         editions = [
             ("site", lang, site if lang == languages[0] else f"{site}{lang}/") for lang in languages
         ]
-        for lang in languages:
+        for lang in [] if args.site_only else languages:
             bundle = _first_bundle(build / "bundles", lang, Path(scratch) / "bundles")
             if bundle is not None:
                 editions.append((bundle.name, lang, bundle.as_uri() + "/"))

@@ -175,11 +175,12 @@ def fail_edition(monkeypatch, name: str, lang: str, exc: Exception) -> list:
     real = importlib.import_module("mochila.build.mkdocs_run").build_edition
     calls: list = []
 
-    def flaky(config_file, edition, site_dir, *args, **kwargs):
+    def flaky(config_file, site_dir, context, *args, **kwargs):
+        edition = context.edition
         calls.append((edition.kind, edition.name, edition.lang, Path(site_dir)))
         if (edition.name, edition.lang) == (name, lang):
             raise exc
-        return real(config_file, edition, site_dir, *args, **kwargs)
+        return real(config_file, site_dir, context, *args, **kwargs)
 
     # The one caller of build_edition: every edition, in process or in a worker, goes there.
     monkeypatch.setattr(importlib.import_module("mochila.build.parallel"), "build_edition", flaky)

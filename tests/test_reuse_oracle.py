@@ -19,7 +19,7 @@ from mochila import speedups
 from mochila.build import parallel
 from mochila.build.orchestrate import build_everything
 from mochila.build.project import load_project
-from mochila.plugins.activities import fragments
+from mochila.speedups import fragments
 
 sample_project = build_fixtures.sample_project
 
@@ -106,7 +106,7 @@ def test_the_switch_really_turns_reuse_off(sample_project, tmp_path, monkeypatch
 
 def test_speedups_switch_off_for_an_engine_they_were_not_written_for(monkeypatch, caplog):
     speedups._engine_matches.cache_clear()
-    monkeypatch.setitem(speedups.WRITTEN_FOR, "mkdocs", "0.0.1")
+    monkeypatch.setitem(speedups.WRITTEN_FOR, "engine", {"mkdocs": "0.0.1"})
     try:
         assert not speedups.enabled()
         assert not speedups.enabled()

@@ -8,7 +8,6 @@ reader expects on a small index built by the real code.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -82,11 +81,8 @@ def test_every_table_is_applied_alike_to_every_suffix(page):
                 for size in (keep - 1, keep, keep + 2):
                     cases.append((lang, "b" * max(size, 0) + suffix))
         cases.extend((lang, word) for word in table["exceptions"])
-    got = page.evaluate(
-        """(cases) => cases.map(([lang, w]) => window.MochilaSearch._rules.stem(w, TABLES[lang]))"""
-        .replace("TABLES", json.dumps(TABLES)),
-        cases,
-    )
+    script = "([tables, cases]) => cases.map(([l, w]) => MochilaSearch._rules.stem(w, tables[l]))"
+    got = page.evaluate(script, [TABLES, cases])
     assert got == [stem(w, TABLES[lang]) for lang, w in cases]
 
 

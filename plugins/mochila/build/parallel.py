@@ -23,10 +23,11 @@ from pathlib import Path
 from .. import speedups
 from ..domain.catalogue import Catalogue
 from ..domain.edition import Edition
-from ..plugins.shared import RenderCache
+from ..plugins.context import EditionContext
+from ..speedups.render_cache import RenderCache
+from ..speedups.template_cache import TemplateCache
+from ..speedups.theme_listing import ThemeListing
 from .mkdocs_run import EditionBuildError, build_edition
-from .template_cache import TemplateCache
-from .theme_listing import ThemeListing
 
 
 class WorkerBug(RuntimeError):
@@ -92,7 +93,10 @@ def _run_lane(
             # A worker that starts a language warm from the other's cache has nothing to add.
             fresh = exchange is not None and lang not in started and not exchange.take(lang, cache)
             build_edition(
-                config_file, job.edition, job.site_dir, catalogue, cache, templates, listing
+                config_file,
+                job.site_dir,
+                EditionContext(job.edition, catalogue, cache, templates),
+                listing,
             )
             if fresh:
                 exchange.give(lang, cache)
@@ -162,7 +166,10 @@ def run_builds(
         for job in lanes[0]:
             start = time.monotonic()
             build_edition(
-                config_file, job.edition, job.site_dir, catalogue, cache, templates, listing
+                config_file,
+                job.site_dir,
+                EditionContext(job.edition, catalogue, cache, templates),
+                listing,
             )
             result = job.after() if job.after else None
             on_done(Done(job.edition, time.monotonic() - start, result=result))

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
 from .. import speedups
@@ -27,9 +26,11 @@ from ..domain.edition import PREVIEW, Edition
 from ..domain.problems import ContentError
 from ..domain.selection import Selection
 from ..domain.strings import load_strings
+from ..plugins.context import EditionContext
+from ..speedups.template_cache import TemplateCache
+from ..speedups.theme_listing import ThemeListing
+from .mkdocs_run import edition_config
 from .project import Project
-from .template_cache import TemplateCache
-from .theme_listing import ThemeListing
 
 log = logging.getLogger("mochila.preview")
 PROBLEMS_SCRIPT = "assets/mochila/preview-problems.js"
@@ -53,7 +54,6 @@ PROBLEMS_JS = """(function () {
   if (document.body) show(); else document.addEventListener("DOMContentLoaded", show);
 })();
 """
-ACTIVITIES = "mochila/activities"
 
 
 class _HideDirtyWarning(logging.Filter):
@@ -88,7 +88,7 @@ class PreviewBuilder:
         self.cache = ReadCache()
         self.snapshot: dict[str, tuple[int, int]] = {}
         self.search_docs: list[dict] | None = None  # Material's search, when configured
-        self.search_kept: dict = {}  # Mochila's search (see SearchPlugin.kept)
+        self.search_kept: dict = {}  # Mochila's search (EditionContext.search_documents)
         self.serve_url: str | None = None
         self.templates = TemplateCache()
         self.listings: dict = {}
@@ -143,24 +143,16 @@ class PreviewBuilder:
             log.error("The preview was not updated:\n%s", report)
             self._show_problems([p.format() for p in catalogue.errors])
             return Rebuild(full, time.monotonic() - start, report)
-        config = load_config(
-            str(self.project.config_file), site_dir=str(self.site_dir), use_directory_urls=False
+        if full:
+            self.search_kept.clear()
+        context = EditionContext(
+            self.edition,
+            catalogue,
+            template_cache=self.templates,
+            listing_cache=self.listings,
+            search_documents=self.search_kept,
         )
-        reuse = speedups.enabled()
-        if reuse:
-            self.theme_files.attach(config)
-        plugin = config.plugins[ACTIVITIES]
-        plugin.edition = self.edition
-        plugin.catalogue = catalogue
-        plugin.template_cache = self.templates if reuse else None
-        facets = config.plugins.get("mochila/facets")
-        if facets is not None and reuse:
-            facets.listing_cache = self.listings
-        search = config.plugins.get("mochila/search")
-        if search is not None:
-            if full:
-                self.search_kept.clear()
-            search.kept = self.search_kept
+        config = edition_config(self.project.config_file, self.site_dir, context, self.theme_files)
         if self.serve_url:
             config.site_url = self.serve_url
         config.extra_javascript.append(PROBLEMS_SCRIPT)
@@ -235,7 +227,10 @@ def serve_preview(
             echo(f"Preview updated ({kind}) in {result.seconds:.2f} s")
 
     server = LiveReloadServer(
-        builder=rebuild, host=host or "127.0.0.1", port=int(port), root=str(site_dir),
+        builder=rebuild,
+        host=host or "127.0.0.1",
+        port=int(port),
+        root=str(site_dir),
         polling_interval=0.2,
     )
     builder.serve_url = server.url

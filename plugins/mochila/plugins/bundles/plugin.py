@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from ..shared import edition_state
+from ..context import UsesEdition
 from .config import BundlesConfig
 from .offline import disable_remote_urls, prune_search_languages, remove_source_maps
 from .readme import readme_text
@@ -31,10 +31,10 @@ ONLINE_ONLY_FEATURES = (
 )
 
 
-class BundlesPlugin(BasePlugin[BundlesConfig]):
+class BundlesPlugin(UsesEdition, BasePlugin[BundlesConfig]):
     @event_priority(-10)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled or not edition_state(config).edition.offline:
+        if not self.config.enabled or not self.edition_state().edition.offline:
             return None
         # Each adjustment is what file:// needs (see the README, "Offline bundles").
         config.use_directory_urls = False
@@ -55,7 +55,7 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        state = edition_state(config)
+        state = self.edition_state()
         if not state.edition.offline:
             return
         site = Path(config.site_dir)

@@ -16,7 +16,8 @@ from ...domain.activity import Activity
 from ...domain.humanize import human_age, human_duration
 from ...domain.search.index import SearchDocument, build_index
 from ...domain.search.text import html_text
-from ..shared import PLACEHOLDER, EditionState, edition_state
+from ..context import UsesEdition
+from ..shared import PLACEHOLDER, EditionState
 from .config import SearchConfig
 
 log = get_plugin_logger(__name__)
@@ -25,16 +26,14 @@ log = get_plugin_logger(__name__)
 HELD = re.compile(r"<p>" + PLACEHOLDER.format(r"\d+") + "</p>")
 
 
-class SearchPlugin(BasePlugin[SearchConfig]):
+class SearchPlugin(UsesEdition, BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self._activities: dict[str, SearchDocument] = {}  # by activity key
         self._pages: dict[str, SearchDocument] = {}  # other pages, by address
-        # Set by the live preview, whose rebuilds render only the changed pages: the documents
-        # of the others are kept from the builds before, so search still finds every page.
-        self.kept: dict[str, dict[str, SearchDocument]] | None = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        store = {} if self.kept is None else self.kept
+        kept = self.context.search_documents if self.context else None
+        store = {} if kept is None else kept
         self._activities = store.setdefault("activities", {})
         self._pages = store.setdefault("pages", {})
 
@@ -47,7 +46,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         search = page.meta.get("search")
         if isinstance(search, dict) and search.get("exclude"):
             return None
-        state = edition_state(config)
+        state = self.edition_state()
         body = html_text(HELD.sub(" ", html))
         activity = state.pages.get(page.file.src_uri)
         if activity is None:
@@ -60,7 +59,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        state = edition_state(config)
+        state = self.edition_state()
         # Activities first, numbered as state.search_number says (catalogue cards carry the
         # number), then the other pages by address; equal scores are listed in this order.
         documents = [

@@ -14,8 +14,6 @@ import posixpath
 
 import jinja2
 
-from ... import speedups
-
 
 class PageFragments:
     """Rendered fragments of one edition, by fragment name and page folder."""
@@ -42,7 +40,6 @@ class PageFragments:
 
 
 def install(env: jinja2.Environment) -> None:
-    """Give the theme a fragment store for this build (none when reuse is off: the theme then
-    renders every fragment on every page, as Material does)."""
-    if speedups.enabled():
-        env.globals["mochila_fragments"] = PageFragments()
+    """Give the theme a fragment store for this build (without one, the theme renders every
+    fragment on every page, as Material does)."""
+    env.globals["mochila_fragments"] = PageFragments()

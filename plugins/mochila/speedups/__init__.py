@@ -21,8 +21,10 @@ import logging
 import os
 
 SWITCH = "MOCHILA_NO_REUSE"
-# The versions whose internals the speed-ups were written against (pyproject pins the same).
-WRITTEN_FOR = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1"}
+# The engines and theme whose internals the speed-ups were written against and checked with the
+# oracle (pyproject pins mkdocs and Material; scripts/test-properdocs runs the oracle on
+# ProperDocs, which serves the `mkdocs` module in its place).
+WRITTEN_FOR = {"engine": {"mkdocs": "1.6.1", "properdocs": "1.6.7"}, "mkdocs-material": "9.8.1"}
 
 log = logging.getLogger("mkdocs.plugins.mochila.speedups")
 
@@ -36,21 +38,26 @@ def enabled() -> bool:
 
 @functools.cache
 def _engine_matches() -> bool:
-    found = {}
-    for name in WRITTEN_FOR:
-        try:
-            found[name] = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            found[name] = "not installed"
-    different = [
-        f"{n} {found[n]} (written for {v})" for n, v in WRITTEN_FOR.items() if found[n] != v
-    ]
+    import mkdocs  # the engine: mkdocs itself, or a continuation serving its module
+
+    engine = mkdocs.__name__
+    found = {engine: _version(engine), "mkdocs-material": _version("mkdocs-material")}
+    wanted = {engine: WRITTEN_FOR["engine"].get(engine, "another engine")}
+    wanted["mkdocs-material"] = WRITTEN_FOR["mkdocs-material"]
+    different = [f"{n} {found[n]} (written for {v})" for n, v in wanted.items() if found[n] != v]
     if different:
         log.warning(
             "Build speed-ups are off for %s: the output stays right, builds are slower. "
-            "Check mochila/speedups.py and the engine internals it guards, then update "
+            "Check mochila/speedups and the engine internals it guards, then update "
             "WRITTEN_FOR.",
             ", ".join(different),
         )
         return False
     return True
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
