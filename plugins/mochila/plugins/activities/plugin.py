@@ -25,6 +25,7 @@ from ..shared import EditionState, relative_url
 from .config import ActivitiesConfig
 from .files import edition_files
 from .links import rewrite_edition_links
+from .material_language import material_language
 from .renderer import TRANSLATION_LINKS, render_card, render_missing, render_related
 
 log = get_plugin_logger(__name__)
@@ -93,7 +94,7 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             facets=build_facet_index(activities, catalogue.vocabulary, strings),
             edition_line=edition_line,
         )
-        config.theme["language"] = edition.lang
+        config.theme["language"] = material_language(edition.lang)
         if config.site_url and edition.kind == SITE and edition.prefix(edition.lang):
             # Each language is published in its own folder: canonical links and the sitemap
             # of the Spanish site must point into es/.
