@@ -35,7 +35,7 @@ FIELDS: tuple[tuple[str, int, int], ...] = (
     ("materials", 8, 6),
     ("body", 16, 2),
 )
-DOCS_PER_CHUNK = 16
+DOCS_PER_CHUNK = 8  # results on screen read their chunks: small ones keep the first query light
 SHARD_LIMIT = 24_000  # bytes; a larger two-character group is split by its third character
 EXCERPT = 240  # characters of the body kept for snippets when the match is not in the summary
 ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
