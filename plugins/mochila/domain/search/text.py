@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from html import unescape
 
 # Combining marks removed by folding, so "cumpleanos" finds "cumpleaños" and Arabic is found
 # with or without its optional vowel signs. Other marks stay: Devanagari vowel signs are
@@ -107,6 +108,4 @@ _TAG = re.compile(r"<[^>]*>")
 
 def html_text(html: str) -> str:
     """The words a reader sees in rendered Markdown: tags become spaces, entities characters."""
-    from html import unescape
-
     return " ".join(unescape(_TAG.sub(" ", _UNSEEN.sub(" ", html))).split())

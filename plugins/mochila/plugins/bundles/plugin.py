@@ -1,9 +1,10 @@
 """Offline bundles: declares them (config) and adapts a bundle's build to ``file://``.
 
 Packaging (zip, manifest, checksums) is the bundler's job; this plugin only makes the built
-folder work offline: no directory URLs, no absolute site URL, Material's search index inlined
-as a script, the iframe-worker shim shipped locally, a start page a person recognises, and no
-sitemap (a bundle has no address on the web).
+folder work offline: no directory URLs, no absolute site URL, a start page a person recognises,
+and no sitemap (a bundle has no address on the web). Mochila's search needs nothing more; a
+project using Material's search instead gets its index inlined as a script and the
+iframe-worker shim shipped locally.
 """
 
 from __future__ import annotations
