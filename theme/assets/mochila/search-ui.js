@@ -86,13 +86,11 @@
     function close() {
       panel.hidden = true;
       form.classList.remove("mochila-search--open");
-      input.setAttribute("aria-expanded", "false");
     }
 
     function open() {
       panel.hidden = false;
       form.classList.add("mochila-search--open");
-      input.setAttribute("aria-expanded", "true");
     }
 
     function links() {
@@ -175,7 +173,6 @@
       });
     }
 
-    input.setAttribute("aria-expanded", "false");
     input.addEventListener("input", ask);
     input.addEventListener("focus", function () {
       if (current && input.value.trim()) open();
