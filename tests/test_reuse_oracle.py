@@ -105,13 +105,19 @@ def test_the_switch_really_turns_reuse_off(sample_project, tmp_path, monkeypatch
 
 
 def test_speedups_switch_off_for_an_engine_they_were_not_written_for(monkeypatch, caplog):
+    import importlib.metadata
+
+    import mkdocs
+
+    engine = mkdocs.__name__  # "properdocs" under scripts/test-properdocs
     speedups._engine_matches.cache_clear()
-    monkeypatch.setitem(speedups.WRITTEN_FOR, "engine", {"mkdocs": "0.0.1"})
+    monkeypatch.setitem(speedups.WRITTEN_FOR, "engine", {engine: "0.0.1"})
     try:
         assert not speedups.enabled()
         assert not speedups.enabled()
         warnings = [r for r in caplog.records if "speed-ups are off" in r.getMessage()]
         assert len(warnings) == 1
-        assert "mkdocs 1.6.1 (written for 0.0.1)" in warnings[0].getMessage()
+        installed = importlib.metadata.version(engine)
+        assert f"{engine} {installed} (written for 0.0.1)" in warnings[0].getMessage()
     finally:
         speedups._engine_matches.cache_clear()

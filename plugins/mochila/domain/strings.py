@@ -30,7 +30,9 @@ class Strings:
         keys = [
             "saved",
             "saving",
+            "not_saved",
             "journal_empty",
+            "journal_unavailable",
             "print",
             "download_md",
             "download_html",
@@ -43,7 +45,6 @@ class Strings:
             "showing",
             "no_match",
             "written_on",
-            "journal_not_shared",
             "search_box",
             "search_placeholder",
             "search_hint",

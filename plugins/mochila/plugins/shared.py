@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass, field
 
@@ -112,3 +113,13 @@ def relative_url(target: File | str, page_file: File) -> str:
     url = target.url if isinstance(target, File) else target
     base = posixpath.dirname(page_file.url)
     return url_from(base, url) if base else url
+
+
+def generated_page(title: str, body: str, *, searchable: bool = True) -> str:
+    """The Markdown of a page our plugins generate: front matter with ``title`` (any text: JSON
+    strings are valid YAML, so quotes, colons and '#' stay text), then ``body``. Listings are
+    not ``searchable``: the activities they list are in the search index on their own pages."""
+    front = f"title: {json.dumps(title, ensure_ascii=False)}\n"
+    if not searchable:
+        front += "search:\n  exclude: true\n"
+    return f"---\n{front}---\n\n{body}"

@@ -15,7 +15,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ...domain.catalogue import load_catalogue
 from ...domain.edition import PREVIEW, SITE, Edition
-from ...domain.facets import build_facet_index, facet_values
+from ...domain.facets import build_facet_index, facet_page_path, facet_values
 from ...domain.problems import ContentError
 from ...domain.settings import ContentSettings
 from ...domain.strings import load_strings
@@ -154,7 +154,7 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
         strings = state.strings
 
         def url_for(facet: str, value: str) -> str | None:
-            target = files.get_file_from_path(f"facets/{facet}/{value}.md")
+            target = files.get_file_from_path(facet_page_path(facet, value))
             return relative_url(target, page.file) if target else None
 
         banners = []
@@ -246,7 +246,7 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             state = self.state
             chosen = state.edition.selection.select(state.catalogue.in_language(lang))
             self._facets_by_lang[lang] = {
-                f"facets/{facet}/{value}.md"
+                facet_page_path(facet, value)
                 for activity in chosen
                 for facet, values in facet_values(activity).items()
                 for value in values

@@ -4,6 +4,7 @@ filter panel, the browse page, and the catalogue inserted where a page asks for 
 from __future__ import annotations
 
 import posixpath
+from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -12,7 +13,7 @@ from mkdocs.structure.pages import Page
 
 from ... import speedups
 from ..context import UsesEdition
-from ..shared import url_from
+from ..shared import generated_page, url_from
 from .config import FacetsConfig
 from .renderer import facet_page, render_browse, render_cards, render_catalogue
 
@@ -78,8 +79,11 @@ class FacetsPlugin(UsesEdition, BasePlugin[FacetsConfig]):
             File.generated(
                 config,
                 catalogue_src,
-                content=f'---\ntitle: "{title}"\nsearch:\n  exclude: true\n---\n\n# {title}\n\n'
-                + state.stash.hold(catalogue_src, body),
+                content=generated_page(
+                    title,
+                    f"# {escape(title)}\n\n" + state.stash.hold(catalogue_src, body),
+                    searchable=False,
+                ),
             )
         )
         browse_src = self.config.browse_page

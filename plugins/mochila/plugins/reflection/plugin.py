@@ -10,6 +10,7 @@ from mkdocs.structure.pages import Page
 
 from ...domain.body import scan_blocks
 from ..context import UsesEdition
+from ..shared import generated_page
 from .config import ReflectionConfig
 from .renderer import render_inline, render_journal, render_notes, render_section
 
@@ -21,7 +22,7 @@ class ReflectionPlugin(UsesEdition, BasePlugin[ReflectionConfig]):
         if not self.config.enabled:
             return None
         strings = self.edition_state().strings
-        content = f"---\ntitle: {strings['journal_title']}\n---\n\n{render_journal(strings)}"
+        content = generated_page(strings["journal_title"], render_journal(strings))
         files.append(File.generated(config, self.config.journal_page, content=content))
         return files
 
