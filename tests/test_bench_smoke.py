@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "scripts" / "bench"
-MEASURES = ("baseline", "check", "site", "full")
+MEASURES = ("baseline", "check", "report", "site", "full")
 BUNDLES = ("full-en", "full-es", "families-es", "facilitators-es")
 
 
@@ -81,7 +81,8 @@ def test_bench_runs_every_measurement_at_a_tiny_size(tmp_path: Path) -> None:
     assert bundle["zip_bytes"] > 0
 
     targets = {t["target"]: t for t in report["targets"]}
-    assert len(targets) == 7
+    assert len(targets) == 8
+    assert targets["report on 1,000×2 under 2 s (issue 16)"]["status"] == "not measured"
     assert all(t["status"] in {"met", "not met", "not measured"} for t in targets.values())
 
     assert not Path(report["tmp_dir"]).exists()

@@ -198,7 +198,10 @@ def test_manifest_describes_the_bundle(zips, sample_project, selections, name):
         "age": {"min": age.get("min"), "max": age.get("max")},
         "include_restricted": bundle.get("include_restricted", False),
     }
-    assert manifest["activities"] == sorted(a.id for a in selections[name])
+    assert [a["id"] for a in manifest["activities"]] == sorted(a.id for a in selections[name])
+    assert {a["id"]: a["title"] for a in manifest["activities"]} == {
+        a.id: a.title for a in selections[name]
+    }
 
 
 @pytest.mark.parametrize("name", BUNDLES)

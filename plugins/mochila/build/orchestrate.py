@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import os
 import shutil
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from ..domain.problems import ContentError
 from .check import check_content
-from .editions import plan_editions, edition_label, source_epoch, staging_root
+from .editions import edition_label, plan_editions, source_epoch, staging_root
 from .mkdocs_run import EditionBuildError
-from .parallel import Done, Job, run_builds
 from .packaging import Packaged, finish_bundles, package_bundle
+from .parallel import Done, Job, run_builds
+from .previous import SinceError, baselines
 from .project import Project, ProjectError
 
 Echo = Callable[[str], None]
@@ -59,9 +60,12 @@ def build_everything(
     echo: Echo,
     progress: Progress | None = None,
     workers: int | None = None,
+    since: Path | None = None,
 ) -> None:
     """Check content, build every edition, package bundles and swap the results in.
 
+    Each bundle's "What's new" page compares it with its edition in ``since`` (a zip, a
+    bundle folder or a folder of zips), else with the one the last build left in ``output``.
     Raises BuildFailed with a message for people; the output folder is untouched then.
     """
     progress = progress or Progress(echo)
@@ -76,6 +80,12 @@ def build_everything(
     try:
         planned = plan_editions(project, label, bundles)
     except ProjectError as exc:
+        raise BuildFailed(str(exc)) from exc
+    try:
+        previous = baselines(
+            {item.bundle_name: label for item in planned if item.bundle_name}, output, since
+        )
+    except SinceError as exc:
         raise BuildFailed(str(exc)) from exc
 
     output.mkdir(parents=True, exist_ok=True)
@@ -93,6 +103,7 @@ def build_everything(
                 partial(package_bundle, item, staging, catalogue, epoch)
                 if item.bundle_name
                 else None,
+                previous.get(item.bundle_name),
             )
             for item in planned
         ]
@@ -105,9 +116,7 @@ def build_everything(
 
         progress.start(len(jobs))
         try:
-            run_builds(
-                project.config_file, jobs, catalogue, done, workers, staging / "exchange"
-            )
+            run_builds(project.config_file, jobs, catalogue, done, workers, staging / "exchange")
         finally:
             progress.finish()
         order = [item.bundle_name for item in planned if item.bundle_name]

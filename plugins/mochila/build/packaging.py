@@ -22,7 +22,9 @@ from ..bundler import (
     write_sha256sums,
 )
 from ..domain.catalogue import Catalogue
+from ..domain.changes import Changes
 from ..domain.usb_paths import usb_path_problems
+from ..plugins.context import EditionContext
 from .editions import Planned
 from .mkdocs_run import EditionBuildError
 
@@ -41,12 +43,17 @@ class Packaged:
     zip_path: Path
     zip_bytes: int
     sha256: str
+    changes: Changes | None = None
 
 
 def package_bundle(
-    item: Planned, staging: Path, catalogue: Catalogue, epoch: int
+    item: Planned, staging: Path, catalogue: Catalogue, epoch: int, built: EditionContext
 ) -> Packaged:
     """Check the built folder of ``item``, write its manifest and its zip into staging/bundles.
+
+    The manifest lists each activity with its title and the fingerprint of its content (as
+    the build recorded them in its context, ``built``) and the edition "What's new" compared
+    with, so a later edition, ``mochila diff`` and ``mochila update`` can tell what changed.
 
     Raises EditionBuildError when the bundle would not work offline or on a USB stick.
     """
@@ -67,7 +74,8 @@ def package_bundle(
             "edition": item.edition.label,
             "language": item.edition.lang,
             "selection": item.edition.selection.describe(),
-            "activities": sorted(a.id for a in activities),
+            "activities": [built.fingerprints[key].as_dict() for key in sorted(built.fingerprints)],
+            "since": built.baseline.as_dict() if built.baseline else None,
         },
         read=read,
     )
@@ -83,8 +91,13 @@ def package_bundle(
     except BundleError as exc:
         raise EditionBuildError(f"bundle {item.bundle_name}: {exc}") from exc
     return Packaged(
-        item.bundle_name, len(activities), summary.files, summary.path, summary.zip_bytes,
+        item.bundle_name,
+        len(activities),
+        summary.files,
+        summary.path,
+        summary.zip_bytes,
         summary.sha256,
+        built.changes,
     )
 
 
@@ -119,7 +132,13 @@ def _table(packaged: list[Packaged]) -> list[str]:
         return []
     header = ("bundle", "activities", "files", "size", "sha256")
     body = [
-        (p.name, str(p.activities), str(p.files), f"{p.zip_bytes / 1_000_000:.1f} MB", p.sha256[:12])
+        (
+            p.name,
+            str(p.activities),
+            str(p.files),
+            f"{p.zip_bytes / 1_000_000:.1f} MB",
+            p.sha256[:12],
+        )
         for p in packaged
     ]
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
@@ -127,4 +146,14 @@ def _table(packaged: list[Packaged]) -> list[str]:
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in [header, *body]
     ]
-    return ["Bundles:", *lines]
+    news = [f"  {p.name}: {_news(p.changes)}" for p in packaged if p.changes is not None]
+    return ["Bundles:", *lines, *(["What's new:", *news] if news else [])]
+
+
+def _news(changes: Changes) -> str:
+    if changes.first:
+        return "first edition (no earlier edition of this bundle found)"
+    return (
+        f"since {changes.since}: {len(changes.added)} added, {len(changes.changed)} changed, "
+        f"{len(changes.removed)} removed"
+    )

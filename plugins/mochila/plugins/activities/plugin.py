@@ -19,9 +19,11 @@ from ...domain.facets import build_facet_index, facet_page_path, facet_values
 from ...domain.problems import ContentError
 from ...domain.settings import ContentSettings
 from ...domain.strings import load_strings
+from ...domain.web_address import addresses_as_text
 from ...speedups.edition_reuse import EditionReuse
 from ..context import EditionContext, UsesEdition, attach_everywhere
 from ..shared import EditionState, relative_url
+from ..web_links import rewrite_web_links
 from .config import ActivitiesConfig
 from .files import edition_files
 from .links import rewrite_edition_links
@@ -150,7 +152,9 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
         if activity is None:
             return markdown
         page.meta["title"] = activity.title
-        page.meta["description"] = activity.summary
+        page.meta["description"] = (
+            addresses_as_text(activity.summary) if state.edition.offline else activity.summary
+        )
         strings = state.strings
 
         def url_for(facet: str, value: str) -> str | None:
@@ -214,6 +218,8 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
         if self._reuse is not None:
             self._reuse.page_rendered(page, html)
         html, start, end = self.state.stash.release(page.file.src_uri, html)
+        # Before the search plugin reads the page (on_page_context): entries read the same.
+        html = rewrite_web_links(html, offline=self.state.edition.offline)
         if start or end:
             page.toc = TableOfContents(
                 [AnchorLink(escape(t), i, 2) for t, i in start]
@@ -237,7 +243,6 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             lambda key: files.get_file_from_path(key) is not None,
             state.catalogue.settings,
             lambda text: render_missing(text, state.strings),
-            offline=state.edition.offline,
         )
 
     def _facet_pages(self, lang: str) -> set[str]:
