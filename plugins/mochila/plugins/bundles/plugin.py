@@ -3,8 +3,8 @@
 Packaging (zip, manifest, checksums) is the bundler's job; this plugin only makes the built
 folder work offline: no directory URLs, no absolute site URL, a start page a person recognises,
 and no sitemap (a bundle has no address on the web); with Material's search (instead of
-Mochila's) its index inlined as a script and the iframe-worker shim shipped locally. Web links become text that says where they point
-(``plugins/web_links.py``).
+Mochila's) its index inlined as a script and the iframe-worker shim shipped locally. Web links
+become text that says where they point (``plugins/web_links.py``).
 """
 
 from __future__ import annotations
