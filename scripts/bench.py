@@ -6,6 +6,7 @@ Usage::
     scripts/bench                    # N = 100 and 1000, 3 runs each, medians
     scripts/bench --large            # adds N = 3000 (and the peak-memory target)
     scripts/bench --n 1000 --runs 5  # pick sizes (repeat --n or separate with commas)
+    scripts/bench --search           # search in Chromium, Mochila's vs Material's (bench_search.py)
     scripts/bench --profile          # cProfile of one N=1000 build (site + bundles) and of one
                                      # preview rebuild; build/bench-profile*.out + tables
 
@@ -423,8 +424,10 @@ def site_sizes(site: Path, languages: list[str]) -> dict[str, Any]:
     size, page = max(html) if html else (0, site)
     indexes = {}
     for i, lang in enumerate(languages):
-        index = site / ("" if i == 0 else lang) / "search" / "search_index.json"
-        indexes[lang] = index.stat().st_size if index.is_file() else 0
+        # Mochila's search/ scripts, or Material's search_index.json (the baseline).
+        folder = site / ("" if i == 0 else lang) / "search"
+        found = [p for p in folder.glob("*") if p.is_file()] if folder.is_dir() else []
+        indexes[lang] = sum(p.stat().st_size for p in found)
     return {
         "site_bytes": sum(p.stat().st_size for p in _files(site)),
         "site_files": sum(1 for _ in _files(site)),
@@ -1293,6 +1296,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "preview: one `mochila serve` rebuild after an edit (all)",
     )
     parser.add_argument("--profile-top", type=int, default=25, help="rows per profile table")
+    parser.add_argument(
+        "--search",
+        action="store_true",
+        help="instead of build times, measure search in Chromium: Mochila's index against "
+        "Material's, file:// and HTTP, CPU 1x and 4x (N=1000; --large adds 3000; "
+        "see scripts/bench_search.py)",
+    )
+    parser.add_argument(
+        "--search-old-queries",
+        type=int,
+        default=22,
+        metavar="K",
+        help="queries typed into Material's search (each takes seconds at 4x; default all 22; "
+        "0 skips Material's build and measurement)",
+    )
     parser.add_argument("--keep-tmp", action="store_true", help="keep the temporary folders")
     args = parser.parse_args(argv)
     sizes: list[int] = []
@@ -1314,7 +1332,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--runs and --edits must be at least 1")
     args.sizes = sorted(set(sizes))
     if args.out is None:
-        name = "bench-profile.json" if args.profile else "bench.json"
+        name = (
+            "bench-profile.json"
+            if args.profile
+            else "bench-search.json"
+            if args.search
+            else "bench.json"
+        )
         args.out = ROOT / "build" / name
     return args
 
@@ -1376,6 +1400,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.profile:
             report["profile"] = run_profile(args, tmp_root, args.out.parent)
+        elif args.search:
+            sys.path.insert(0, str(ROOT / "scripts"))
+            import bench_search
+
+            report["search"] = bench_search.run(sys.modules[__name__], args, tmp_root)
         else:
             report.update(run_benchmark(args, tmp_root))
             print_report(report)

@@ -59,7 +59,6 @@ theme:
     accent: custom
   features:
     - navigation.footer
-    - search.highlight
 
 extra:
   generator: false
@@ -67,6 +66,8 @@ extra:
 extra_css:
   - assets/mochila/mochila.css
 extra_javascript:
+  - assets/mochila/search.js
+  - assets/mochila/search-ui.js
   - assets/mochila/mochila.js
 
 markdown_extensions:
@@ -80,12 +81,12 @@ markdown_extensions:
   - pymdownx.superfences
 
 plugins:
-  - search
   - mochila/activities:
       languages: [en, es]
       license: CC BY-SA 4.0
   - mochila/reflection
   - mochila/facets
+  - mochila/search
   - mochila/bundles:
       bundles:
         - name: full-en

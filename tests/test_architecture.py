@@ -135,13 +135,14 @@ def declared_plugins() -> dict[str, str]:
     return data["project"]["entry-points"]["mkdocs.plugins"]
 
 
-def test_pyproject_declares_the_four_mochila_plugins_with_namespaced_names():
+def test_pyproject_declares_the_five_mochila_plugins_with_namespaced_names():
     declared = declared_plugins()
     assert sorted(declared) == [
         "mochila/activities",
         "mochila/bundles",
         "mochila/facets",
         "mochila/reflection",
+        "mochila/search",
     ]
     for name, target in declared.items():
         short = name.split("/", 1)[1]

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import build_fixtures
 import pytest
+import search_index
 from build_fixtures import (
     EDITION,
     README_NAMES,
@@ -240,15 +241,21 @@ def test_sha256sums_verify_with_sha256sum(sample_build):
 
 
 @pytest.mark.parametrize("name", BUNDLES)
-def test_search_index_is_inlined_for_file_urls(zips, selections, name):
-    script = zips[name].text("search/search_index.js")
-    prefix = "var __index ="
-    assert script.startswith(prefix)
-    index = json.loads(script[len(prefix) :].strip().rstrip(";"))
-    assert index["config"]["lang"] == [LANG[name]]
-    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+def test_search_index_is_scripts_for_file_urls(zips, selections, name, tmp_path):
+    """file:// refuses fetch and XHR: the index is classic scripts, and holds the bundle's
+    activities only, in its language."""
+    inner = zips[name].inner()
+    folder = tmp_path / "search"
+    folder.mkdir()
+    for path, data in inner.items():
+        if path.startswith("search/"):
+            (tmp_path / path).write_bytes(data)
+    assert "search/search_index.json" not in inner and "search/search_index.js" not in inner
+    assert search_index.manifest(tmp_path)["lang"] == LANG[name]
+    rows = search_index.documents(tmp_path)
+    pages = {row[0] for row in rows}
     assert {p for p in pages if p.startswith("activities/")} == {a.page for a in selections[name]}
-    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    titles = {row[0]: row[1] for row in rows}
     for source in selections[name]:
         assert titles[source.page] == source.title
 
@@ -320,7 +327,7 @@ def test_bundle_holds_exactly_its_activities(zips, selections, sample_activities
 @pytest.mark.parametrize("name", BUNDLES)
 def test_no_block_syntax_is_left_in_a_bundle(zips, name):
     texts = {p: d for p, d in zips[name].inner().items() if p.endswith((".html", ".js", ".json"))}
-    assert "search/search_index.js" in texts
+    assert "search/manifest.js" in texts
     for page, data in texts.items():
         if page.startswith("assets/"):
             continue  # the theme's own scripts

@@ -115,6 +115,24 @@ def _job(name: str, lang: str) -> parallel.Job:
 
 @pytest.fixture
 def editions(sample_project):
+    return _editions(sample_project)
+
+
+@pytest.fixture
+def material_search_editions(tmp_path):
+    """The sample with Material's search plugin in place of Mochila's: the entries reused
+    are Material's (plugins/activities/search_reuse.py), for projects that still use it."""
+
+    def use_material_search(root: Path) -> None:
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "  - mochila/search\n" in text
+        config.write_text(text.replace("  - mochila/search\n", "  - search\n"), "utf-8")
+
+    return _editions(build_fixtures.copy_sample_project(tmp_path / "material", use_material_search))
+
+
+def _editions(sample_project):
     project = load_project(sample_project.config_file)
     catalogue = load_catalogue(project.content_dir, project.settings)
     planned = {
@@ -143,9 +161,9 @@ def _search_docs(site: Path) -> list[dict]:
 
 
 def test_a_later_edition_reuses_the_search_entries_of_unchanged_pages(
-    editions, parsed_pages, tmp_path
+    material_search_editions, parsed_pages, tmp_path
 ):
-    project, catalogue, planned = editions
+    project, catalogue, planned = material_search_editions
     build_edition(
         project.config_file, tmp_path / "cold", EditionContext(planned["full-es"], catalogue)
     )
@@ -165,8 +183,8 @@ def test_a_later_edition_reuses_the_search_entries_of_unchanged_pages(
     assert _search_docs(tmp_path / "warm") == _search_docs(tmp_path / "cold")
 
 
-def test_search_leaves_out_the_links_to_other_languages(editions, tmp_path):
-    project, catalogue, planned = editions
+def test_search_leaves_out_the_links_to_other_languages(material_search_editions, tmp_path):
+    project, catalogue, planned = material_search_editions
     build_edition(
         project.config_file, tmp_path / "en", EditionContext(planned["site-en"], catalogue)
     )
@@ -179,8 +197,10 @@ def test_search_leaves_out_the_links_to_other_languages(editions, tmp_path):
     assert "Leer en español" in page.read_text("utf-8")
 
 
-def test_a_page_whose_html_differs_is_parsed_again(editions, parsed_pages, tmp_path):
-    project, catalogue, planned = editions
+def test_a_page_whose_html_differs_is_parsed_again(
+    material_search_editions, parsed_pages, tmp_path
+):
+    project, catalogue, planned = material_search_editions
     cache = RenderCache()
     build_edition(
         project.config_file, tmp_path / "full", EditionContext(planned["full-es"], catalogue, cache)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import time
 
+import search_index
 from conftest import MKDOCS_YML, REPO
 
 from mochila.build.preview import PreviewBuilder
@@ -13,8 +13,7 @@ from mochila.build.project import load_project
 
 
 def _index_locations(site) -> set[str]:
-    data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return {doc["location"].split("#", 1)[0] for doc in data["docs"]}
+    return {row[0] for row in search_index.documents(site)}
 
 
 def test_preview_rebuilds_an_edited_activity_and_keeps_search_whole(project, tmp_path):

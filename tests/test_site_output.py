@@ -19,8 +19,11 @@ from urllib.parse import urlsplit
 
 import build_fixtures
 import pytest
+import search_index
 import yaml
 from build_fixtures import EDITION, LANGUAGES, ActivitySource, Node, read_html
+
+from mochila.domain.search import stemmer
 
 # The shared session fixtures; pytest finds fixtures among a module's attributes.
 sample_activities = build_fixtures.sample_activities
@@ -300,7 +303,7 @@ def test_no_block_syntax_is_left_in_any_page(sample_site):
     assert len(pages) > 80
     for page in pages:
         assert ":::" not in page.read_text("utf-8"), page
-    for index in sample_site.rglob("search_index.json"):
+    for index in sample_site.rglob("search/*.js"):
         assert ":::" not in index.read_text("utf-8"), index
 
 
@@ -459,22 +462,18 @@ def test_drafts_and_restricted_activities_appear_nowhere(sample_site, sample_act
 # --------------------------------------------------------------------------- search and language
 
 
-def search_index(site: Path, lang: str) -> dict:
-    return json.loads((lang_root(site, lang) / "search/search_index.json").read_text("utf-8"))
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_index_holds_only_its_language(sample_site, sample_activities, lang):
-    index = search_index(sample_site, lang)
     root = lang_root(sample_site, lang)
-    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    rows = search_index.documents(root)
+    pages = {row[0] for row in rows}
     assert all((root / page).is_file() for page in pages)
-    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    titles = {row[0]: row[1] for row in rows}
     mine = public(sample_activities, lang)
     assert {p for p in pages if p.startswith("activities/")} == {a.page for a in mine}
     for source in mine:
         assert titles[source.page] == source.title
-    text = json.dumps(index, ensure_ascii=False)
+    text = search_index.text_of(root)
     for source in public(sample_activities, other(lang)):
         if source.title != activity(sample_activities, lang, source.id).title:
             assert source.title not in text, source.title
@@ -488,7 +487,9 @@ def test_search_index_holds_only_its_language(sample_site, sample_activities, la
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_uses_the_language_of_its_site(sample_site, lang):
     """Each site's index names its own language, so search stems Spanish words as Spanish."""
-    assert search_index(sample_site, lang)["config"]["lang"] == [lang]
+    manifest = search_index.manifest(lang_root(sample_site, lang))
+    assert manifest["lang"] == lang
+    assert manifest["stemmer"] == stemmer.table_for(lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -36,5 +36,5 @@ def test_french_is_config_and_content_only(project, tmp_path):
     english = (site / "activities" / "water-play.html").read_text(encoding="utf-8")
     assert 'href="../fr/activities/water-play.html"' in english
     assert "Lire en français" in english
-    index = (site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"lang":["fr"]' in index
+    index = (site / "fr" / "search" / "manifest.js").read_text(encoding="utf-8")
+    assert '"lang":"fr"' in index

@@ -213,10 +213,8 @@ def visible_card_slugs(page) -> list[str]:
 
 
 def open_search(page):
-    """Focus Material's search box (behind the magnifier button on narrow screens)."""
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():
-        page.locator('label.md-header__button[for="__search"]').click()
+    """Focus the header's search box (an ``<input type="search">`` on every page)."""
+    box = page.locator('header input[type="search"]')
     box.click()
     return box
 

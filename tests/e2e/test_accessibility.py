@@ -121,11 +121,10 @@ def test_no_serious_axe_violations_on_a_phone(new_context, editions, axe_source,
     assert violations == [], report(violations)
 
     page.goto(edition.url(PAGES["activity"]))
-    page.locator('label.md-header__button[for="__search"]').click()
-    page.locator("input.md-search__input").press_sequentially(
+    page.locator('header input[type="search"]').press_sequentially(
         "agua" if edition.lang == "es" else "water"
     )
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(page.locator(".mochila-search__item").first).to_be_visible()
     violations = run_axe(page, axe_source)
     assert violations == [], report(violations)
 

@@ -4,7 +4,8 @@ Firefox gives every ``file://`` page the same storage (origin "null"), as Chromi
 answers written on activity pages show on "My reflections". Checked here in Firefox itself:
 answers typed with real key presses on two activity pages show on the journal page, also
 after Firefox is closed and started again, and stay out of another bundle beside it on the
-stick; Material's search box, typed into, finds an activity and its result opens that page;
+stick; the header's search box, typed into, finds an activity and its result opens that page
+(which marks the word);
 with storage turned off in Firefox's settings, "My reflections" says so.
 
 One Firefox serves the whole module (``firefox_bidi.firefox``), except for the reader who
@@ -181,24 +182,29 @@ def test_search_box_finds_an_activity_and_opens_it(
     tab.set_viewport(DESKTOP["width"], DESKTOP["height"])
     open_start(tab, edition)
 
-    # Material searches on key presses, not on a pasted value.
-    tab.click("input.md-search__input")
+    tab.click('header input[type="search"]')
     tab.type(word)
     # Results follow each key press: wait for those of the whole word (timing out, with the
     # last results in the message, if they never name exactly the target).
     tab.wait_for(
-        "Array.from(document.querySelectorAll("
-        "'.md-search-result__list a.md-search-result__link')).map(a => a.href)",
+        "Array.from(document.querySelectorAll('.mochila-search__link')).map(a => a.href)",
         message=f"searching for {word!r} did not find {target.slug} alone",
         until=lambda hrefs: {slug_of(href) for href in hrefs} == {target.slug},
     )
+    status = tab.evaluate("document.querySelector('.mochila-search__status').textContent")
+    assert "1" in status, status
     if name == "full-en":
         tab.screenshot(SCREENSHOTS / f"firefox-{name}-search.png")
 
-    tab.click(".md-search-result__list a.md-search-result__link", navigates=True)
-    # Search adds ?h=word (search.highlight).
-    assert re.search(rf"/activities/{re.escape(target.slug)}\.html(\?h=[^#]*)?$", tab.url)
+    tab.click(".mochila-search__link", navigates=True)
+    # A result adds ?q=words, which the page marks.
+    assert re.search(rf"/activities/{re.escape(target.slug)}\.html\?q=[^#]*$", tab.url)
     assert tab.evaluate("document.querySelector('.md-content h1').textContent") == target.title
+    tab.wait_for(
+        "Array.from(document.querySelectorAll('article mark.mochila-hit')).map(m => m.textContent)",
+        message=f"the opened page does not mark {word!r}",
+        until=lambda marked: word in [m.lower() for m in marked],
+    )
     ff.remove_user_context(fresh)
 
 

@@ -1,5 +1,5 @@
 """A reader opens the start page and reaches an activity: through the catalogue, through a
-facet page and through Material's search, on the website (HTTP) and in bundles (file://)."""
+facet page and through the header's search, on the website (HTTP) and in bundles (file://)."""
 
 from __future__ import annotations
 
@@ -30,9 +30,9 @@ def nav_link(page, target: str):
 
 
 def expect_activity_page(page, activity) -> None:
-    # Search adds ?h=word (search.highlight).
+    # A search result adds ?q=words (the page marks them).
     expect(page).to_have_url(
-        re.compile(rf"/activities/{re.escape(activity.slug)}\.html(\?h=[^#]*)?$")
+        re.compile(rf"/activities/{re.escape(activity.slug)}\.html(\?q=[^#]*)?$")
     )
     expect(page.locator(".md-content h1")).to_have_text(activity.title)
     expect(page.locator(".mochila-card")).to_be_visible()
@@ -77,9 +77,8 @@ def test_through_search(page, editions, name, sample_project, sample_activities)
     open_start(page, edition)
 
     box = open_search(page)
-    # Material searches on key presses, not on a pasted value.
     box.press_sequentially(word, delay=20)
-    links = page.locator(".md-search-result__list a.md-search-result__link")
+    links = page.locator(".mochila-search__list a.mochila-search__link")
     expect(links.first).to_be_visible()
     hrefs = links.evaluate_all("links => links.map(a => a.href)")
     assert {slug_of(href) for href in hrefs} == {target.slug}, (word, hrefs)

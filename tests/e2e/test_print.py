@@ -15,7 +15,7 @@ HIDDEN = [
     ".md-header",
     ".md-sidebar--primary",
     ".md-sidebar--secondary",
-    ".md-search",
+    ".mochila-search",
     ".md-footer",
     ".mochila-lang",
     ".mochila-translation",

@@ -2,7 +2,7 @@
 
 The first build is a full one; after that only what changed is rebuilt (mkdocs' dirty build:
 changed pages plus the generated listings), content is re-read only where it changed, and the
-search index is merged so search keeps finding every page. A change to the vocabulary, the
+search index is kept whole so search keeps finding every page. A change to the vocabulary, the
 config, the theme or the set of files triggers a full build.
 """
 
@@ -91,7 +91,8 @@ class PreviewBuilder:
         )
         self.cache = ReadCache()
         self.snapshot: dict[str, tuple[int, int]] = {}
-        self.search_docs: list[dict] | None = None
+        self.search_docs: list[dict] | None = None  # Material's search, when configured
+        self.search_kept: dict = {}  # Mochila's search (EditionContext.search_documents)
         self.serve_url: str | None = None
         self.templates = TemplateCache()
         self.listings: dict = {}
@@ -146,11 +147,14 @@ class PreviewBuilder:
             log.error("The preview was not updated:\n%s", report)
             self._show_problems([p.format() for p in catalogue.errors])
             return Rebuild(full, time.monotonic() - start, report)
+        if full:
+            self.search_kept.clear()
         context = EditionContext(
             self.edition,
             catalogue,
             template_cache=self.templates,
             listing_cache=self.listings,
+            search_documents=self.search_kept,
         )
         try:
             config = edition_config(

@@ -58,6 +58,13 @@ class Strings:
             "showing",
             "no_match",
             "written_on",
+            "search_box",
+            "search_placeholder",
+            "search_hint",
+            "search_count",
+            "search_one",
+            "search_none",
+            "search_more",
         ]
         return {key: self.table[key] for key in keys}
 

@@ -42,6 +42,10 @@ class EditionContext:
     template_cache: object | None = None
     # The preview's listings (catalogue, facet pages) of unchanged activities.
     listing_cache: dict | None = None
+    # The preview's search documents: its rebuilds render only the changed pages, and the
+    # search plugin keeps the others' documents here so search still finds every page. Not a
+    # speed-up (a rebuild's index would miss pages without it), so MOCHILA_NO_REUSE keeps it.
+    search_documents: dict | None = None
     # The earlier edition a bundle's "What's new" page compares with (None: the first).
     baseline: Baseline | None = None
     # Set by the activities plugin in on_config.

@@ -30,6 +30,14 @@ class EditionState:
     files_by_key: dict[str, File] = field(default_factory=dict)
     stash: HtmlStash = field(default_factory=lambda: HtmlStash())
     _by_id: dict[str, Activity] | None = field(default=None, repr=False)
+    _numbers: dict[str, int] | None = field(default=None, repr=False)
+
+    def search_number(self, activity: Activity) -> int:
+        """The activity's document number in the search index: its place in ``activities``.
+        Catalogue cards carry it, so the catalogue filters with the index's answers."""
+        if self._numbers is None:
+            self._numbers = {a.key: i for i, a in enumerate(self.activities)}
+        return self._numbers[activity.key]
 
     def activity_file(self, activity_id: str) -> File | None:
         """The page of an activity in this edition, or None if the edition leaves it out."""

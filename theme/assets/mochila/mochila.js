@@ -568,11 +568,42 @@
       });
       return {
         item: item,
+        doc: parseInt(item.getAttribute("data-doc"), 10),
         text: fold((title ? title.textContent : "") + " " + (summary ? summary.textContent : "")),
         values: values,
         visible: !item.hidden,
       };
     });
+
+    /* The text box asks the site's search index (search.js), as the header's box does, so it
+       finds what search finds (body, materials, labels, inflections). Its answer comes
+       asynchronously; until then the previous answer stays. Without the index (a build
+       without mochila/search), title and summary are matched as typed. */
+    var engine = window.MochilaSearch;
+    var indexForm = document.querySelector("form[data-mochila-search]");
+    var useIndex = !!(engine && indexForm) && cards.every(function (card) {
+      return !isNaN(card.doc);
+    });
+    var textHits = null; /* null: no text query; else {document number: true} */
+    var asked = 0;
+    function askIndex() {
+      var q = search ? search.value.trim() : "";
+      var number = ++asked;
+      if (!q) {
+        textHits = null;
+        return;
+      }
+      engine.open(indexForm.getAttribute("data-mochila-search"));
+      engine.search(q, function (result) {
+        if (number !== asked) return;
+        var hits = {};
+        result.hits.forEach(function (n) {
+          hits[n] = true;
+        });
+        textHits = hits;
+        schedule(false);
+      });
+    }
 
     /* Phones: one big button opens and closes the filter groups. */
     var toggle = el("button", "md-button mochila-filters__toggle");
@@ -615,7 +646,9 @@
       for (var c = 0; c < cards.length; c++) {
         var card = cards[c];
         var textOk = true;
-        for (var q = 0; q < terms.length; q++) {
+        if (useIndex) {
+          textOk = !terms.length || textHits === null || textHits[card.doc] === true;
+        } else for (var q = 0; q < terms.length; q++) {
           if (card.text.indexOf(terms[q]) === -1) {
             textOk = false;
             break;
@@ -782,6 +815,7 @@
     });
     if (search) {
       search.addEventListener("input", function () {
+        if (useIndex) askIndex();
         schedule(true);
       });
     }
@@ -792,6 +826,7 @@
       /* The form resets its fields after this event: read them afterwards. */
       setTimeout(function () {
         applyState({ q: "", selected: {} });
+        if (useIndex) askIndex();
         writeHash();
         update();
       }, 0);
@@ -800,11 +835,13 @@
       var state = parseHash(location.hash);
       if (!state) return;
       applyState(state);
+      if (useIndex) askIndex();
       update();
     });
 
     var initial = parseHash(location.hash);
     if (initial) applyState(initial);
+    if (initial && useIndex) askIndex();
     form.hidden = false;
     root.classList.add("mochila-catalogue--ready");
     update();

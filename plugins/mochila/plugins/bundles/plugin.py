@@ -1,10 +1,10 @@
 """Offline bundles: declares them (config) and adapts a bundle's build to ``file://``.
 
 Packaging (zip, manifest, checksums) is the bundler's job; this plugin only makes the built
-folder work offline: no directory URLs, no absolute site URL, Material's search index inlined
-as a script, the iframe-worker shim shipped locally, a start page a person recognises, and no
-sitemap (a bundle has no address on the web). Web links become text that says where they point
-(``plugins/web_links.py``).
+folder work offline: no directory URLs, no absolute site URL, a start page a person recognises,
+and no sitemap (a bundle has no address on the web); with Material's search (instead of
+Mochila's) its index inlined as a script and the iframe-worker shim shipped locally. Web links
+become text that says where they point (``plugins/web_links.py``).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from .readme import readme_text
 log = get_plugin_logger(__name__)
 
 SHIM = "assets/vendor/iframe-worker/shim.js"
+MATERIAL_SEARCH = ("search", "material/search")
 ONLINE_ONLY_FEATURES = (
     "navigation.instant",
     "navigation.instant.prefetch",
@@ -56,10 +57,13 @@ class BundlesPlugin(UsesEdition, BasePlugin[BundlesConfig]):
         config.site_url = None
         features = config.theme.get("features") or []
         config.theme["features"] = [f for f in features if f not in ONLINE_ONLY_FEATURES]
-        polyfills = list(config.extra.get("polyfills") or [])
-        if SHIM not in polyfills:
-            polyfills.append(SHIM)
-        config.extra["polyfills"] = polyfills
+        # Material's search runs its index in a worker, which file:// refuses: the shim runs it
+        # in the page instead. Mochila's own search (mochila/search) needs no worker.
+        if any(name in config.plugins for name in MATERIAL_SEARCH):
+            polyfills = list(config.extra.get("polyfills") or [])
+            if SHIM not in polyfills:
+                polyfills.append(SHIM)
+            config.extra["polyfills"] = polyfills
         if config.site_description:
             config.site_description = addresses_as_text(config.site_description)
         return config

@@ -71,6 +71,7 @@ class FacetsPlugin(UsesEdition, BasePlugin[FacetsConfig]):
                 vocabulary,
                 link_from(catalogue_src),
                 self._cards,
+                state.search_number,
             ),
         )
         title = strings["catalogue_title"]
@@ -139,6 +140,7 @@ class FacetsPlugin(UsesEdition, BasePlugin[FacetsConfig]):
                 state.catalogue.vocabulary,
                 lambda activity: _relative(activity.key, src),
                 self._cards,
+                state.search_number,
             ),
         )
         return markdown.replace(marker, state.stash.hold(src, body))

@@ -28,12 +28,14 @@ def render_cards(
     vocabulary: Vocabulary,
     url_of: UrlOf,
     memo: dict[str, tuple[str, str]] | None = None,
+    number_of: Callable[[Activity], int] | None = None,
 ) -> str:
     """The cards of ``activities``, linked with ``url_of``.
 
     An activity is listed on many pages of an edition (catalogue, home, a page per facet value)
     and its card differs only by the link: pass the same ``memo`` for one edition's listings
-    and each card is made once.
+    and each card is made once. With ``number_of``, each card carries the activity's number
+    in the search index (``data-doc``), so the catalogue's text box filters with the index.
     """
     memo = {} if memo is None else memo
     items = []
@@ -41,12 +43,13 @@ def render_cards(
         parts = memo.get(activity.key)
         if parts is None:
             parts = memo[activity.key] = _card(activity, strings, vocabulary)
-        items.append(f"{parts[0]}{escape(url_of(activity))}{parts[1]}")
+        doc = f' data-doc="{number_of(activity)}"' if number_of else ""
+        items.append(f"<li{doc}{parts[0]}{escape(url_of(activity))}{parts[1]}")
     return '<ul class="mochila-cards">' + "".join(items) + "</ul>"
 
 
 def _card(activity: Activity, strings: Strings, vocabulary: Vocabulary) -> tuple[str, str]:
-    """A card's HTML before and after its link's URL."""
+    """A card's HTML after ``<li`` and before its link's URL, and after the URL."""
     lang = strings.lang
     values = facet_values(activity)
     data = " ".join(f'data-f-{facet}="{escape(" ".join(values[facet]))}"' for facet in FACETS)
@@ -57,8 +60,7 @@ def _card(activity: Activity, strings: Strings, vocabulary: Vocabulary) -> tuple
         f"<span>{escape(areas)}</span>"
     )
     return (
-        f'<li class="mochila-cards__item" {data}><article>'
-        f'<h2 class="mochila-cards__title"><a href="',
+        f' class="mochila-cards__item" {data}><article><h2 class="mochila-cards__title"><a href="',
         f'">{escape(activity.title)}</a></h2>'
         f'<p class="mochila-cards__summary">{escape(activity.summary)}</p>'
         f'<p class="mochila-cards__meta">{meta}</p></article></li>',
@@ -72,6 +74,7 @@ def render_catalogue(
     vocabulary: Vocabulary,
     url_of: UrlOf,
     memo: dict[str, tuple[str, str]] | None = None,
+    number_of: Callable[[Activity], int] | None = None,
 ) -> str:
     """Return the filter panel and the cards of every activity, as one raw HTML block."""
     fieldsets = []
@@ -99,7 +102,7 @@ def render_catalogue(
         f"{escape(strings['clear_filters'])}</button>"
         f'<p class="mochila-filters__status" aria-live="polite"></p></form>'
     )
-    cards = render_cards(activities, strings, vocabulary, url_of, memo)
+    cards = render_cards(activities, strings, vocabulary, url_of, memo, number_of)
     none = f'<p class="mochila-cards__none" hidden>{escape(strings["no_match"])}</p>'
     return f'<div class="mochila-catalogue" data-mochila-catalogue>{form}{cards}{none}</div>'
 
