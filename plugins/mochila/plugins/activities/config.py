@@ -16,3 +16,7 @@ class ActivitiesConfig(Config):
 
     edition = c.Type(str, default="")
     """Edition label shown in every footer; default: the date of the last content commit."""
+
+    attribution = c.Type(str, default="")
+    """A page of the content folder that names sources, authors and changes (e.g.
+    ``ATTRIBUTION.md``): linked from every footer and from every activity's credit line."""

@@ -17,16 +17,24 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ...domain.catalogue import Catalogue, load_catalogue
 from ...domain.edition import PREVIEW, SITE, Edition
-from ...domain.facets import build_facet_index, facet_values
+from ...domain.licences import read_licence
 from ...domain.problems import ContentError
 from ...domain.settings import ContentSettings
 from ...domain.strings import load_strings
+from ...domain.titles import drop_leading_title
 from ..shared import EditionState, RenderCache, Rendered, relative_url
 from .config import ActivitiesConfig
 from .files import edition_files
 from .fragments import install as install_fragments
 from .links import rewrite_edition_links
-from .renderer import TRANSLATION_LINKS, render_card, render_missing, render_related
+from .renderer import (
+    TRANSLATION_LINKS,
+    licence_html,
+    render_card,
+    render_credit,
+    render_missing,
+    render_related,
+)
 from .search_reuse import reuse_search_entries
 
 log = get_plugin_logger(__name__)
@@ -75,6 +83,12 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             raise PluginError("content has errors:\n" + ContentError(catalogue.problems).report())
         if edition.lang not in settings.languages:
             raise PluginError(f"'{edition.lang}' is not one of the site languages")
+        attribution = self.config.attribution
+        if attribution and not (Path(config.docs_dir) / attribution).is_file():
+            raise PluginError(
+                f"mochila/activities: attribution page '{attribution}' not found in "
+                f"{config.docs_dir} (write that page, or remove the 'attribution' option)"
+            )
         locales = Path(config.docs_dir) / "_locales"
         self._strings = {lang: load_strings(lang, locales) for lang in settings.languages}
         strings = self._strings[edition.lang]
@@ -92,7 +106,6 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             catalogue=catalogue,
             strings=strings,
             activities=activities,
-            facets=build_facet_index(activities, catalogue.vocabulary, strings),
             edition_line=edition_line,
         )
         config.theme["language"] = edition.lang
@@ -106,6 +119,11 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             "strings": strings.for_script(),
             "lang": edition.lang,
             "offline": edition.offline,
+            "footer_licence": strings.format(
+                "footer_licence",
+                licence=licence_html(read_licence(self.config.license), edition.offline),
+            ),
+            "attribution_label": strings["attribution_link"],
         }
         return config
 
@@ -130,6 +148,9 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         )
         state.pages = pages
         state.files_by_key = {key: kept.get_file_from_path(key) for key in pages}
+        attribution = kept.get_file_from_path(self.config.attribution or "\0")
+        # The footer links to it relative to each page (the template's url filter).
+        config.extra["mochila"]["attribution_url"] = attribution.url if attribution else ""
         return kept
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -138,7 +159,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         if not self.config.enabled or self.state is None:
             return None
         activity = self.state.pages.get(page.file.src_uri)
-        return None if activity is None else activity.body
+        return None if activity is None else drop_leading_title(activity.body)
 
     # Runs after the reflection plugin has wrapped the body, so the card ends up on top.
     @event_priority(-50)
@@ -152,7 +173,8 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         page.meta["mochila"] = {"translations": self._translations(page, files)}
         activity = state.pages.get(page.file.src_uri)
         if activity is None:
-            return markdown
+            # The front-matter title is shown above the page; a heading repeating it goes.
+            return drop_leading_title(markdown) if page.meta.get("title") else markdown
         page.meta["title"] = activity.title
         page.meta["description"] = activity.summary
         strings = state.strings
@@ -171,8 +193,26 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             for t in page.meta["mochila"]["translations"]
             if t.get("exists")
         ]
+        licence = read_licence(activity.license or self.config.license)
+        offline = state.edition.offline
         card = render_card(
-            activity, strings, state.catalogue.vocabulary, url_for, translations, banners
+            activity,
+            strings,
+            state.catalogue.vocabulary,
+            url_for,
+            translations,
+            banners,
+            licence,
+            offline,
+            state.facet_settings,
+        )
+        attribution = files.get_file_from_path(self.config.attribution or "\0")
+        credit = render_credit(
+            activity,
+            strings,
+            licence,
+            offline,
+            relative_url(attribution, page.file) if attribution else None,
         )
         src = page.file.src_uri
         card_toc = [(strings["materials"], "mochila-materials")] if activity.materials else []
@@ -196,6 +236,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             state.stash.hold(src, card, card_toc, rank=-1)
             + markdown
             + (state.stash.hold(src, related_html, related_toc, at_start=False) if related else "")
+            + state.stash.hold(src, credit, at_start=False)
         )
 
     # Last of all page_markdown handlers: the Markdown is final for this edition.
@@ -272,7 +313,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             self._facets_by_lang[lang] = {
                 f"facets/{facet}/{value}.md"
                 for activity in chosen
-                for facet, values in facet_values(activity).items()
+                for facet, values in state.facet_settings.values(activity).items()
                 for value in values
             }
         return self._facets_by_lang[lang]

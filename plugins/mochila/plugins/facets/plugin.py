@@ -10,6 +10,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ...domain.facets import FacetSettings, build_facet_index
 from ..shared import edition_state, url_from
 from .config import FacetsConfig
 from .renderer import facet_page, render_browse, render_cards, render_catalogue
@@ -45,6 +46,20 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
             self.listing_cache[key] = found
         return found[1]
 
+    def on_config(self, config: MkDocsConfig) -> None:
+        # After the activities plugin (priority 100) has chosen this edition's activities.
+        if not self.config.enabled:
+            return
+        state = edition_state(config)
+        state.facet_settings = FacetSettings(
+            age_bands=self.config.age_bands,
+            duration_limits=self.config.duration_bands,
+            names=self.config.facet_names,
+        )
+        state.facets = build_facet_index(
+            state.activities, state.catalogue.vocabulary, state.strings, state.facet_settings
+        )
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
@@ -66,6 +81,7 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
                 strings,
                 vocabulary,
                 link_from(catalogue_src),
+                state.facet_settings,
                 self._cards,
             ),
         )
@@ -99,6 +115,7 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
                         strings,
                         vocabulary,
                         link_from(value.path),
+                        state.facet_settings,
                         self._cards,
                     ),
                 )
@@ -131,6 +148,7 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
                 state.strings,
                 state.catalogue.vocabulary,
                 lambda activity: _relative(activity.key, src),
+                state.facet_settings,
                 self._cards,
             ),
         )

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from html import escape
 
 from ...domain.activity import Activity
-from ...domain.facets import FACETS, FacetIndex, facet_values
+from ...domain.facets import FACETS, FacetIndex, FacetSettings
 from ...domain.humanize import human_age, human_duration
 from ...domain.strings import Strings
 from ...domain.vocabulary import Vocabulary
@@ -26,6 +26,7 @@ def render_cards(
     strings: Strings,
     vocabulary: Vocabulary,
     url_of: UrlOf,
+    settings: FacetSettings,
     memo: dict[str, tuple[str, str]] | None = None,
 ) -> str:
     """The cards of ``activities``, linked with ``url_of``.
@@ -39,15 +40,17 @@ def render_cards(
     for activity in activities:
         parts = memo.get(activity.key)
         if parts is None:
-            parts = memo[activity.key] = _card(activity, strings, vocabulary)
+            parts = memo[activity.key] = _card(activity, strings, vocabulary, settings)
         items.append(f"{parts[0]}{escape(url_of(activity))}{parts[1]}")
     return '<ul class="mochila-cards">' + "".join(items) + "</ul>"
 
 
-def _card(activity: Activity, strings: Strings, vocabulary: Vocabulary) -> tuple[str, str]:
+def _card(
+    activity: Activity, strings: Strings, vocabulary: Vocabulary, settings: FacetSettings
+) -> tuple[str, str]:
     """A card's HTML before and after its link's URL."""
     lang = strings.lang
-    values = facet_values(activity)
+    values = settings.values(activity)
     data = " ".join(f'data-f-{facet}="{escape(" ".join(values[facet]))}"' for facet in FACETS)
     areas = ", ".join(vocabulary.label("areas", a, lang) for a in activity.areas)
     meta = (
@@ -70,6 +73,7 @@ def render_catalogue(
     strings: Strings,
     vocabulary: Vocabulary,
     url_of: UrlOf,
+    settings: FacetSettings,
     memo: dict[str, tuple[str, str]] | None = None,
 ) -> str:
     """Return the filter panel and the cards of every activity, as one raw HTML block."""
@@ -98,7 +102,7 @@ def render_catalogue(
         f"{escape(strings['clear_filters'])}</button>"
         f'<p class="mochila-filters__status" aria-live="polite"></p></form>'
     )
-    cards = render_cards(activities, strings, vocabulary, url_of, memo)
+    cards = render_cards(activities, strings, vocabulary, url_of, settings, memo)
     none = f'<p class="mochila-cards__none" hidden>{escape(strings["no_match"])}</p>'
     return f'<div class="mochila-catalogue" data-mochila-catalogue>{form}{cards}{none}</div>'
 
