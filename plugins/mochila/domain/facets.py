@@ -140,8 +140,10 @@ def _labels(raw: object, where: str) -> dict[str, str]:
     """A text for every language (``{en: ..., es: ...}``), or one text for all of them."""
     if isinstance(raw, str) and raw.strip():
         return {"*": raw.strip()}
-    if isinstance(raw, Mapping) and raw and all(
-        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in raw.items()
+    if (
+        isinstance(raw, Mapping)
+        and raw
+        and all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in raw.items())
     ):
         return {k: v.strip() for k, v in raw.items()}
     raise BandError(
@@ -195,7 +197,7 @@ def duration_limits_from(raw: object) -> tuple[int, ...]:
         not isinstance(raw, list)
         or not raw
         or not all(_whole(v, 1, MAX_DURATION - 1) for v in raw)
-        or any(a >= b for a, b in zip(raw, raw[1:]))
+        or any(a >= b for a, b in zip(raw, raw[1:], strict=False))
     ):
         raise BandError(
             "duration_bands must be increasing upper limits in whole minutes from 1 to "
@@ -212,7 +214,9 @@ def facet_names_from(raw: object) -> dict[str, dict[str, str]]:
     names: dict[str, dict[str, str]] = {}
     for facet, labels in raw.items():
         if facet not in FACETS:
-            raise BandError(f"facet_names: unknown facet '{facet}' ({did_you_mean(str(facet), FACETS)})")
+            raise BandError(
+                f"facet_names: unknown facet '{facet}' ({did_you_mean(str(facet), FACETS)})"
+            )
         names[facet] = _labels(labels, f"facet_names: '{facet}'")
     return names
 

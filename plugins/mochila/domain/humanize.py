@@ -18,9 +18,9 @@ def _ends_a_year(months: int) -> bool:
 
     Authors write the upper end two ways: up to a birthday (24–36, "2–3 years") or through the
     last month of a year (60–95, "5–7 years": a child of 7 years and 11 months is still 7).
-    Below two years, ages are said in months.
+    A range that ends by the second birthday is said in months.
     """
-    return months >= 24 and months % 12 in (0, 11)
+    return months > 24 and months % 12 in (0, 11)
 
 
 def human_age(age_min: int, age_max: int, strings: Strings) -> str:

@@ -23,11 +23,19 @@ _CC_KINDS = {
 _CC_SCOPE = {"4.0": "International", "3.0": "Unported", "2.5": "Generic", "2.0": "Generic"}
 _CC_ID = re.compile(r"^(?:CC[- ]?)?(BY(?:-NC)?(?:-SA|-ND)?)[- ]?(\d\.\d)?$")
 _OTHERS = {
-    "CC0-1.0": ("CC0 1.0", "CC0 1.0 Universal", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "CC0-1.0": (
+        "CC0 1.0",
+        "CC0 1.0 Universal",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+    ),
     "CC0": ("CC0 1.0", "CC0 1.0 Universal", "https://creativecommons.org/publicdomain/zero/1.0/"),
     "PUBLIC-DOMAIN": ("Public domain", "Public domain", ""),
     "MIT": ("MIT", "MIT License", "https://opensource.org/license/mit"),
-    "APACHE-2.0": ("Apache-2.0", "Apache License 2.0", "https://www.apache.org/licenses/LICENSE-2.0"),
+    "APACHE-2.0": (
+        "Apache-2.0",
+        "Apache License 2.0",
+        "https://www.apache.org/licenses/LICENSE-2.0",
+    ),
 }
 
 

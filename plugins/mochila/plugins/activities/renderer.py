@@ -150,7 +150,9 @@ def render_credit(
         work = strings.format("credit_by", title=title, authors=escape(", ".join(activity.authors)))
     else:
         work = strings.format("credit_title", title=title)
-    text = strings.format("credit_licence", work=work, licence=licence_html(licence, offline, full=True))
+    text = strings.format(
+        "credit_licence", work=work, licence=licence_html(licence, offline, full=True)
+    )
     if attribution_url:
         link = f'<a href="{escape(attribution_url)}">{escape(strings["attribution_link"])}</a>'
         text += " " + strings.format("credit_sources", link=link)
