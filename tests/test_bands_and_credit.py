@@ -19,8 +19,8 @@ from pathlib import Path
 
 import build_fixtures
 import pytest
-from conftest import make_project
 from mkdocs.config.base import ValidationError
+from school_project import make_school
 
 from mochila.build.orchestrate import build_everything
 from mochila.build.project import load_project
@@ -29,73 +29,13 @@ from mochila.plugins.facets.plugin import FacetsPlugin
 sample_project = build_fixtures.sample_project
 sample_build = build_fixtures.sample_build
 
-SCHOOL_CONFIG = """\
-  - mochila/facets:
-      age_bands:
-        - {min: 60, max: 95}
-        - {min: 96, max: 131}
-        - {min: 132, max: 179, label: {en: "Secondary (11–14)"}}
-      duration_bands: [30, 60]
-      facet_names:
-        areas: {en: Subject, es: Materia}
-"""
 BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
-
-
-def _school(root: Path):
-    project = make_project(root)
-    text = project.config.read_text(encoding="utf-8")
-    text = text.replace("  - mochila/facets\n", SCHOOL_CONFIG)
-    text = text.replace(
-        "      license: CC BY-SA 4.0\n",
-        "      license: CC-BY-SA-4.0\n      attribution: ATTRIBUTION.md\n",
-    )
-    project.config.write_text(text, encoding="utf-8")
-    project.write("ATTRIBUTION.md", "# Attribution\n\nAdapted from the Example Foundation.\n")
-    project.write("ATTRIBUTION.es.md", "# Atribución\n\nAdaptado de la Example Foundation.\n")
-    credit = "license: CC BY 4.0\nauthors: [Ana Pérez, Example Foundation]\nupdated: 2025-06-30"
-    project.activity(
-        "robots.md",
-        extra="authors: [Example Foundation]\nupdated: 2025-01-15",
-        id="robots",
-        title="Robot dance",
-        summary="Program a robot to dance.",
-        age="{min: 96, max: 131}",
-        duration="45",
-        body="# Robot dance\n\nMake the robot move to music.",
-    )
-    project.activity(
-        "robots.es.md",
-        id="robots",
-        title="Baile de robots",
-        summary="Programa un robot que baile.",
-        age="{min: 96, max: 131}",
-        duration="45",
-    )
-    project.activity(
-        "stories.md",
-        extra=credit,
-        id="stories",
-        title="Story cubes",
-        summary="Roll cubes, tell a story.",
-        age="{min: 60, max: 95}",
-        duration="20",
-    )
-    project.activity(
-        "chess.md",
-        id="chess",
-        title="Chess club",
-        summary="Learn chess openings.",
-        age="{min: 108, max: 215}",
-        duration="90",
-    )
-    return project
 
 
 @pytest.fixture(scope="module")
 def school(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("school")
-    project = _school(root / "project")
+    project = make_school(root / "project")
     build_everything(
         load_project(project.config), root / "out", bundles=True, echo=lambda _: None, workers=1
     )
@@ -252,7 +192,7 @@ def test_bundles_carry_the_attribution_with_the_licence_address_as_text(school, 
 
 
 def test_a_missing_attribution_page_is_a_clear_error(tmp_path):
-    project = _school(tmp_path / "project")
+    project = make_school(tmp_path / "project")
     (project.content / "ATTRIBUTION.md").unlink()
     # mkdocs reports a plugin's error through its log, so run the command as a reader would.
     result = subprocess.run(

@@ -108,9 +108,12 @@ SEPARATOR = '<span class="mochila-sep"> · </span>'
 
 
 def _facts(css: str, facts: list[tuple[str, str, str]], attrs: str = "") -> str:
+    """A list of facts; unless kept out of search (``attrs``), separated by text too (before
+    each label but the first: the chips in a value stay its last elements)."""
+    sep = "" if "data-search-exclude" in attrs else SEPARATOR
     items = [
-        f'<div class="mochila-fact mochila-fact--{kind}"><dt>{escape(label)}</dt> '
-        f"<dd>{value}{SEPARATOR if n < len(facts) - 1 else ''}</dd></div>"
+        f'<div class="mochila-fact mochila-fact--{kind}"><dt>{sep if n else ""}{escape(label)}'
+        f"</dt> <dd>{value}</dd></div>"
         for n, (kind, label, value) in enumerate(facts)
     ]
     return f'<dl class="{css}"{attrs}>' + "".join(items) + "</dl>"
