@@ -28,7 +28,7 @@ from .files import edition_files
 from .fragments import install as install_fragments
 from .links import rewrite_edition_links
 from .renderer import (
-    TRANSLATION_LINKS,
+    NOT_SEARCHED,
     licence_html,
     render_card,
     render_credit,
@@ -131,7 +131,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         # After on_config of every plugin: the search plugin has made its index by now.
         if self.render_cache is not None and self.state is not None:
             lang = self.state.edition.lang
-            reuse_search_entries(config, self.render_cache, lang, TRANSLATION_LINKS)
+            reuse_search_entries(config, self.render_cache, lang, NOT_SEARCHED)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.template_cache is not None:

@@ -16,9 +16,14 @@ from ...domain.licences import Licence
 from ...domain.strings import Strings
 from ...domain.vocabulary import Vocabulary
 
-# The translation links of the card: not content, so kept out of search ("Leer en español"
-# would match every page); the pattern finds them in a page's HTML.
-TRANSLATION_LINKS = re.compile(r'\n<p class="mochila-translation" data-search-exclude>.*?</p>')
+# What the card and the credit line keep out of search, as it is on every page ("Leer en
+# español", licence, authors, date): the pattern finds it in a page's HTML. It differs between
+# the website and a bundle (links there, text here), so search reuse leaves it out of its key.
+NOT_SEARCHED = re.compile(
+    r'\n<p class="mochila-translation" data-search-exclude>.*?</p>'
+    r'|<dl class="mochila-facts mochila-facts--credit" data-search-exclude>.*?</dl>'
+    r'|<p class="mochila-credit" data-search-exclude>.*?</p>'
+)
 
 UrlFor = Callable[[str, str], "str | None"]  # (facet, value) -> url or None
 
