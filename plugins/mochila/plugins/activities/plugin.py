@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
@@ -148,7 +148,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         )
         state.pages = pages
         state.files_by_key = {key: kept.get_file_from_path(key) for key in pages}
-        attribution = kept.get_file_from_path(self.config.attribution or "\0")
+        attribution = self._attribution(kept)
         # The footer links to it relative to each page (the template's url filter).
         config.extra["mochila"]["attribution_url"] = attribution.url if attribution else ""
         return kept
@@ -206,7 +206,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             offline,
             state.facet_settings,
         )
-        attribution = files.get_file_from_path(self.config.attribution or "\0")
+        attribution = self._attribution(files)
         credit = render_credit(
             activity,
             strings,
@@ -293,6 +293,11 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         page.markdown = None
         page.content = None
         return None
+
+    def _attribution(self, files: Files) -> File | None:
+        """The attribution page (``attribution`` in mkdocs.yml), if the project has one."""
+        name = self.config.attribution
+        return files.get_file_from_path(name) if name else None
 
     def _rewrite_links(self, markdown: str, page: Page, files: Files) -> str:
         state = self.state
