@@ -28,10 +28,12 @@ Nothing here writes outside pytest's temporary folders or changes the working di
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -167,6 +169,67 @@ def copy_sample_project(
         _git(dest, "add", "-A")
         _git(dest, "commit", "-q", "-m", "Sample content")
     return SampleProject(dest)
+
+
+def generated_project(dest: Path, n: int, seed: int = 1) -> SampleProject:
+    """The sample project with its content replaced by ``scripts/gen_corpus.py``'s (English
+    and Spanish, ``n`` activities, drafts, restricted pages and images included), committed."""
+
+    def replace_content(root: Path) -> None:
+        shutil.rmtree(root / "content")
+        load_gen_corpus().generate(root / "content", n=n, seed=seed)
+
+    return copy_sample_project(dest, replace_content)
+
+
+def load_gen_corpus():
+    """``scripts/gen_corpus.py`` as a module (scripts/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("gen_corpus", REPO / "scripts" / "gen_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("gen_corpus", module)  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return sys.modules["gen_corpus"]
+
+
+# Real content written by other organisations, converted to the content contract
+# (``../shared/corpora/<name>/``, each with a README). Tests copy them, never change them.
+CORPORA = REPO.parent / "shared" / "corpora"
+
+
+def corpus_languages(content: Path) -> tuple[str, ...]:
+    """The languages of a corpus: English first (files without a suffix), then every
+    language a page's suffix names (``index.<lang>.md``)."""
+    found = sorted({p.name.split(".")[-2] for p in content.glob("*.*.md")})
+    return ("en", *[lang for lang in found if lang != "en"])
+
+
+def corpus_project(dest: Path, corpus: Path) -> SampleProject:
+    """A project of ``corpus/content`` with the sample's theme and mkdocs.yml, one full bundle
+    per language and the corpus's top pages in ``nav``, committed."""
+
+    def use_corpus(root: Path) -> None:
+        shutil.rmtree(root / "content")
+        shutil.copytree(corpus / "content", root / "content")
+        languages = corpus_languages(root / "content")
+        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+        # The generated pages the sample lists (catalogue, browse, journal), then the corpus's
+        # own top pages, home first.
+        own = sorted(p.name for p in (root / "content").glob("*.md") if p.name.count(".") == 1)
+        generated = [entry for entry in config["nav"] if not (REPO / "content" / entry).exists()]
+        config["nav"] = ["index.md", *generated, *[name for name in own if name != "index.md"]]
+        for plugin in config["plugins"]:
+            if isinstance(plugin, dict) and "mochila/activities" in plugin:
+                plugin["mochila/activities"]["languages"] = list(languages)
+            if isinstance(plugin, dict) and "mochila/bundles" in plugin:
+                plugin["mochila/bundles"]["bundles"] = [
+                    {"name": f"full-{lang}", "language": lang, "title": {lang: corpus.name}}
+                    for lang in languages
+                ]
+        (root / "mkdocs.yml").write_text(
+            yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+
+    return copy_sample_project(dest, use_corpus)
 
 
 @contextlib.contextmanager

@@ -26,8 +26,9 @@ from mochila.build.orchestrate import build_everything
 from mochila.build.project import load_project
 from mochila.domain.catalogue import load_catalogue
 from mochila.domain.edition import Edition
-from mochila.plugins.activities.fragments import PageFragments
-from mochila.plugins.shared import RenderCache, Rendered
+from mochila.plugins.context import EditionContext
+from mochila.speedups.fragments import PageFragments
+from mochila.speedups.render_cache import RenderCache, Rendered
 
 sample_project = build_fixtures.sample_project
 
@@ -138,12 +139,18 @@ def test_a_later_edition_reuses_the_search_entries_of_unchanged_pages(
     editions, parsed_pages, tmp_path
 ):
     project, catalogue, planned = editions
-    build_edition(project.config_file, planned["full-es"], tmp_path / "cold", catalogue)
+    build_edition(
+        project.config_file, tmp_path / "cold", EditionContext(planned["full-es"], catalogue)
+    )
     alone = len(parsed_pages)
     cache = RenderCache()
-    build_edition(project.config_file, planned["site-es"], tmp_path / "site", catalogue, cache)
+    build_edition(
+        project.config_file, tmp_path / "site", EditionContext(planned["site-es"], catalogue, cache)
+    )
     parsed_pages.clear()
-    build_edition(project.config_file, planned["full-es"], tmp_path / "warm", catalogue, cache)
+    build_edition(
+        project.config_file, tmp_path / "warm", EditionContext(planned["full-es"], catalogue, cache)
+    )
     activities = len(planned["full-es"].selection.select(catalogue.in_language("es")))
     # The site's activity pages differ from the bundle's only in the links to the English
     # version, which search leaves out: every one of them is reused.
@@ -153,7 +160,9 @@ def test_a_later_edition_reuses_the_search_entries_of_unchanged_pages(
 
 def test_search_leaves_out_the_links_to_other_languages(editions, tmp_path):
     project, catalogue, planned = editions
-    build_edition(project.config_file, planned["site-en"], tmp_path / "en", catalogue)
+    build_edition(
+        project.config_file, tmp_path / "en", EditionContext(planned["site-en"], catalogue)
+    )
     docs = _search_docs(tmp_path / "en")
     activity_docs = [d for d in docs if d["location"].startswith("activities/")]
     assert activity_docs
@@ -166,10 +175,16 @@ def test_search_leaves_out_the_links_to_other_languages(editions, tmp_path):
 def test_a_page_whose_html_differs_is_parsed_again(editions, parsed_pages, tmp_path):
     project, catalogue, planned = editions
     cache = RenderCache()
-    build_edition(project.config_file, planned["full-es"], tmp_path / "full", catalogue, cache)
+    build_edition(
+        project.config_file, tmp_path / "full", EditionContext(planned["full-es"], catalogue, cache)
+    )
     parsed_pages.clear()
     # Families leave out an activity others link to: those pages show "(no incluida...)".
-    build_edition(project.config_file, planned["families-es"], tmp_path / "fam", catalogue, cache)
+    build_edition(
+        project.config_file,
+        tmp_path / "fam",
+        EditionContext(planned["families-es"], catalogue, cache),
+    )
     docs = _search_docs(tmp_path / "fam")
     assert [d for d in docs if "no incluida en esta edición" in d["text"]]
     assert parsed_pages, "pages that changed must be indexed again"
@@ -177,7 +192,7 @@ def test_a_page_whose_html_differs_is_parsed_again(editions, parsed_pages, tmp_p
 
 
 def _search_docs_cold(project, edition, site: Path) -> list[dict]:
-    build_edition(project.config_file, edition, site)
+    build_edition(project.config_file, site, EditionContext(edition))
     return _search_docs(site)
 
 
@@ -191,7 +206,9 @@ def test_fragments_kept_per_folder_are_what_material_renders(editions, tmp_path,
         return original_keep(self, key, html)
 
     monkeypatch.setattr(PageFragments, "keep", keep)
-    build_edition(project.config_file, planned["site-es"], tmp_path / "kept", catalogue)
+    build_edition(
+        project.config_file, tmp_path / "kept", EditionContext(planned["site-es"], catalogue)
+    )
     pages = [p for p in (tmp_path / "kept").rglob("*.html") if p.name != "404.html"]
     kinds: dict[str, list[str]] = {}
     for key in filter(None, kept):
@@ -203,7 +220,9 @@ def test_fragments_kept_per_folder_are_what_material_renders(editions, tmp_path,
         assert len(folders) == len(set(folders)) < len(pages) / 2, name
 
     monkeypatch.setattr(PageFragments, "get", lambda self, key: None)
-    build_edition(project.config_file, planned["site-es"], tmp_path / "every", catalogue)
+    build_edition(
+        project.config_file, tmp_path / "every", EditionContext(planned["site-es"], catalogue)
+    )
     assert _tree(tmp_path / "kept") == _tree(tmp_path / "every")
 
 

@@ -238,6 +238,12 @@ def serve(obj: Context, drafts: bool, lang: str | None, dev_addr: str) -> None:
     from .build.preview import serve_preview
 
     project = obj.project()
+    if lang is not None and lang not in project.settings.languages:
+        raise click.BadParameter(
+            f"'{lang}' is not a site language; choose one of "
+            f"{', '.join(project.settings.languages)} (mochila/activities: languages).",
+            param_hint="'--lang'",
+        )
     serve_preview(project, drafts=drafts, lang=lang, dev_addr=dev_addr, echo=click.echo)
 
 

@@ -6,43 +6,43 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from ..domain.catalogue import Catalogue
-from ..domain.edition import Edition
-from ..plugins.shared import RenderCache
-from .theme_listing import ThemeListing
-
-ACTIVITIES = "mochila/activities"
+from ..plugins.context import ACTIVITIES, EditionContext, attach_everywhere
+from ..speedups import enabled as reuse_enabled
+from ..speedups.theme_listing import ThemeListing
 
 
 class EditionBuildError(Exception):
     """One edition's mkdocs build failed; the message is mkdocs' or our plugin's."""
 
 
+def edition_config(
+    config_file: Path,
+    site_dir: Path,
+    context: EditionContext,
+    theme_listing: ThemeListing | None = None,
+) -> MkDocsConfig:
+    """Load ``config_file`` for one build into ``site_dir`` and hand ``context`` to the
+    Mochila plugins: the one way ``build`` and ``serve`` prepare an mkdocs build."""
+    config = load_config(str(config_file), site_dir=str(site_dir), use_directory_urls=False)
+    if ACTIVITIES not in config.plugins:
+        raise EditionBuildError(f"{config_file}: the '{ACTIVITIES}' plugin is not enabled")
+    attach_everywhere(config, context)
+    if theme_listing is not None and reuse_enabled():
+        theme_listing.attach(config)
+    return config
+
+
 def build_edition(
     config_file: Path,
-    edition: Edition,
     site_dir: Path,
-    catalogue: Catalogue | None = None,
-    render_cache: RenderCache | None = None,
-    template_cache: object | None = None,
+    context: EditionContext,
     theme_listing: ThemeListing | None = None,
 ) -> None:
-    """Build ``edition`` into ``site_dir`` (which mkdocs empties first).
-
-    The caches are optional and shared by the editions one process builds.
-    """
-    config = load_config(str(config_file), site_dir=str(site_dir), use_directory_urls=False)
-    if theme_listing is not None:
-        theme_listing.attach(config)
-    plugin = config.plugins.get(ACTIVITIES)
-    if plugin is None:
-        raise EditionBuildError(f"{config_file}: the '{ACTIVITIES}' plugin is not enabled")
-    plugin.edition = edition
-    plugin.catalogue = catalogue
-    plugin.render_cache = render_cache
-    plugin.template_cache = template_cache
+    """Build ``context.edition`` into ``site_dir`` (which mkdocs empties first)."""
+    config = edition_config(config_file, site_dir, context, theme_listing)
     try:
         mkdocs_build(config)
     except MkDocsException as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import speedups
 from ..bundler import (
     MANIFEST_NAME,
     BundleError,
@@ -53,7 +54,7 @@ def package_bundle(
     try:
         # Read once, then checked, listed and zipped from memory; a bundle too big to hold
         # beside the worker's caches is read from disk each time instead.
-        read = snapshot(folder, max_bytes=SNAPSHOT_MAX_BYTES)
+        read = snapshot(folder, max_bytes=SNAPSHOT_MAX_BYTES if speedups.enabled() else 0)
     except BundleError as exc:
         raise EditionBuildError(f"bundle {item.bundle_name}: {exc}") from exc
     _check_offline(folder, item, read)

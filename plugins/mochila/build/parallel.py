@@ -12,18 +12,26 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue as queue_module
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import speedups
 from ..domain.catalogue import Catalogue
 from ..domain.edition import Edition
-from ..plugins.shared import RenderCache
+from ..plugins.context import EditionContext
+from ..speedups.render_cache import RenderCache
+from ..speedups.template_cache import TemplateCache
+from ..speedups.theme_listing import ThemeListing
 from .mkdocs_run import EditionBuildError, build_edition
-from .template_cache import TemplateCache
-from .theme_listing import ThemeListing
+
+
+class WorkerBug(RuntimeError):
+    """A build worker raised an unexpected exception; the message holds its traceback."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,8 @@ class Job:
 class Done:
     edition: Edition
     seconds: float
-    error: str = ""
+    error: str = ""  # a problem for people (content, configuration), as mkdocs reported it
+    bug: str = ""  # a worker's traceback: a bug in Mochila, to be shown as one
     result: object = None
 
 
@@ -73,19 +82,21 @@ def _run_lane(
     queue,
     exchange: Exchange | None = None,
 ) -> None:
-    cache = RenderCache()
-    templates = TemplateCache()
-    listing = ThemeListing()
+    cache, templates, listing = _caches()
     started: set[str] = set()
     for index, job in enumerate(lane):
         start = time.monotonic()
         lang = job.edition.lang
-        cache.keep_only({later.edition.lang for later in lane[index:]})
+        if cache is not None:
+            cache.keep_only({later.edition.lang for later in lane[index:]})
         try:
             # A worker that starts a language warm from the other's cache has nothing to add.
             fresh = exchange is not None and lang not in started and not exchange.take(lang, cache)
             build_edition(
-                config_file, job.edition, job.site_dir, catalogue, cache, templates, listing
+                config_file,
+                job.site_dir,
+                EditionContext(job.edition, catalogue, cache, templates),
+                listing,
             )
             if fresh:
                 exchange.give(lang, cache)
@@ -95,9 +106,16 @@ def _run_lane(
         except EditionBuildError as exc:
             queue.put(Done(job.edition, time.monotonic() - start, str(exc)))
             return
-        except Exception as exc:  # a bug: report it rather than hang the parent
-            queue.put(Done(job.edition, time.monotonic() - start, f"{type(exc).__name__}: {exc}"))
+        except Exception:  # a bug: report it, with where it happened, rather than hang
+            queue.put(Done(job.edition, time.monotonic() - start, bug=traceback.format_exc()))
             return
+
+
+def _caches() -> tuple[RenderCache | None, TemplateCache | None, ThemeListing | None]:
+    """What one process's editions share, or nothing when reuse is off."""
+    if not speedups.enabled():
+        return None, None, None
+    return RenderCache(), TemplateCache(), ThemeListing()
 
 
 @dataclass(frozen=True)
@@ -122,7 +140,7 @@ class Exchange:
 def _exchange(lanes: list[list[Job]], folder: Path | None) -> Exchange | None:
     spread = Counter(lang for lane in lanes for lang in {job.edition.lang for job in lane})
     languages = frozenset(lang for lang, count in spread.items() if count > 1)
-    if folder is None or not languages:
+    if folder is None or not languages or not speedups.enabled():
         return None
     folder.mkdir(parents=True, exist_ok=True)
     return Exchange(folder, languages)
@@ -136,20 +154,22 @@ def run_builds(
     workers: int | None = None,
     scratch: Path | None = None,
 ) -> None:
-    """Build every job; raise EditionBuildError with the first failure's message.
+    """Build every job; raise EditionBuildError with the first failure's message, or WorkerBug
+    with the traceback of a bug in a worker.
 
     ``scratch`` is a folder the workers may use to pass work to each other (left behind).
     """
     workers = workers or min(2, os.cpu_count() or 1)
     lanes = plan_workers(jobs, workers)
     if len(lanes) == 1:
-        cache = RenderCache()
-        templates = TemplateCache()
-        listing = ThemeListing()
+        cache, templates, listing = _caches()
         for job in lanes[0]:
             start = time.monotonic()
             build_edition(
-                config_file, job.edition, job.site_dir, catalogue, cache, templates, listing
+                config_file,
+                job.site_dir,
+                EditionContext(job.edition, catalogue, cache, templates),
+                listing,
             )
             result = job.after() if job.after else None
             on_done(Done(job.edition, time.monotonic() - start, result=result))
@@ -172,6 +192,10 @@ def run_builds(
             if done is None:
                 failure = failure or "a build worker stopped unexpectedly"
                 break
+            if done.bug:
+                for process in processes:
+                    process.terminate()
+                raise WorkerBug(f"building {done.edition.name} failed in a worker:\n{done.bug}")
             if done.error:
                 failure = failure or done.error
                 # One failure fails the build: stop the other workers now.
@@ -190,6 +214,6 @@ def _next(queue, processes) -> Done | None:
     while True:
         try:
             return queue.get(timeout=0.5)
-        except Exception:  # queue.Empty: check that a worker is still alive
+        except queue_module.Empty:  # check that a worker is still alive
             if not any(p.is_alive() for p in processes) and queue.empty():
                 return None

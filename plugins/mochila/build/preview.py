@@ -18,17 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
+from .. import speedups
 from ..domain.catalogue import ReadCache, load_catalogue
 from ..domain.edition import PREVIEW, Edition
 from ..domain.problems import ContentError
 from ..domain.selection import Selection
 from ..domain.strings import load_strings
+from ..plugins.context import EditionContext
+from ..speedups.template_cache import TemplateCache
+from ..speedups.theme_listing import ThemeListing
+from .mkdocs_run import edition_config
 from .project import Project
-from .template_cache import TemplateCache
-from .theme_listing import ThemeListing
 
 log = logging.getLogger("mochila.preview")
 PROBLEMS_SCRIPT = "assets/mochila/preview-problems.js"
@@ -52,7 +54,6 @@ PROBLEMS_JS = """(function () {
   if (document.body) show(); else document.addEventListener("DOMContentLoaded", show);
 })();
 """
-ACTIVITIES = "mochila/activities"
 
 
 class _HideDirtyWarning(logging.Filter):
@@ -134,24 +135,20 @@ class PreviewBuilder:
             self.project.content_dir,
             settings,
             shown_root=self.project.shown(self.project.content_dir),
-            cache=self.cache,
+            cache=self.cache if speedups.enabled() else None,
         )
         if catalogue.errors:
             report = ContentError(catalogue.problems).report()
             log.error("The preview was not updated:\n%s", report)
             self._show_problems([p.format() for p in catalogue.errors])
             return Rebuild(full, time.monotonic() - start, report)
-        config = load_config(
-            str(self.project.config_file), site_dir=str(self.site_dir), use_directory_urls=False
+        context = EditionContext(
+            self.edition,
+            catalogue,
+            template_cache=self.templates,
+            listing_cache=self.listings,
         )
-        self.theme_files.attach(config)
-        plugin = config.plugins[ACTIVITIES]
-        plugin.edition = self.edition
-        plugin.catalogue = catalogue
-        plugin.template_cache = self.templates
-        facets = config.plugins.get("mochila/facets")
-        if facets is not None:
-            facets.listing_cache = self.listings
+        config = edition_config(self.project.config_file, self.site_dir, context, self.theme_files)
         if self.serve_url:
             config.site_url = self.serve_url
         config.extra_javascript.append(PROBLEMS_SCRIPT)
@@ -210,10 +207,11 @@ class PreviewBuilder:
 def serve_preview(
     project: Project, *, drafts: bool, lang: str | None, dev_addr: str, echo=print
 ) -> None:
-    """Serve the preview until interrupted (Ctrl+C)."""
+    """Serve the preview until interrupted (Ctrl+C). Raises ValueError for a ``lang`` that is
+    not a site language (the CLI checks it first, for a message about its option)."""
     lang = lang or project.settings.default_lang
     if lang not in project.settings.languages:
-        raise SystemExit(f"'{lang}' is not a site language ({', '.join(project.settings.languages)})")
+        raise ValueError(f"'{lang}' is not a site language")
     host, _, port = dev_addr.rpartition(":")
     site_dir = Path(tempfile.mkdtemp(prefix="mochila-preview-"))
     builder = PreviewBuilder(project, site_dir, lang=lang, drafts=drafts)
@@ -225,7 +223,10 @@ def serve_preview(
             echo(f"Preview updated ({kind}) in {result.seconds:.2f} s")
 
     server = LiveReloadServer(
-        builder=rebuild, host=host or "127.0.0.1", port=int(port), root=str(site_dir),
+        builder=rebuild,
+        host=host or "127.0.0.1",
+        port=int(port),
+        root=str(site_dir),
         polling_interval=0.2,
     )
     builder.serve_url = server.url

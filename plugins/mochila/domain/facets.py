@@ -224,6 +224,11 @@ def facet_names_from(raw: object) -> dict[str, dict[str, str]]:
 # --- the index ------------------------------------------------------------------------------
 
 
+def facet_page_path(facet: str, value: str) -> str:
+    """The page a facet value is listed on, relative to the site root (Markdown source)."""
+    return f"facets/{facet}/{value}.md"
+
+
 @dataclass(frozen=True)
 class FacetValue:
     facet: str
@@ -233,8 +238,7 @@ class FacetValue:
 
     @property
     def path(self) -> str:
-        """The page this value is listed on, relative to the site root (Markdown source)."""
-        return f"facets/{self.facet}/{self.value}.md"
+        return facet_page_path(self.facet, self.value)
 
 
 @dataclass

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import pickle
+import json
 import posixpath
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from ..domain.activity import Activity
@@ -17,8 +13,6 @@ from ..domain.catalogue import Catalogue
 from ..domain.edition import Edition
 from ..domain.facets import DEFAULT_SETTINGS, FacetIndex, FacetSettings
 from ..domain.strings import Strings
-
-ACTIVITIES = "mochila/activities"
 
 
 @dataclass
@@ -94,17 +88,6 @@ class HtmlStash:
 PLACEHOLDER = "mochilahtml{}x"
 
 
-def edition_state(config: MkDocsConfig) -> EditionState:
-    """Return the state of the activities plugin, which the other Mochila plugins build on."""
-    plugin = config.plugins.get(ACTIVITIES)
-    state = getattr(plugin, "state", None)
-    if state is None:
-        raise PluginError(
-            f"the '{ACTIVITIES}' plugin must be listed before the other Mochila plugins"
-        )
-    return state
-
-
 def url_from(base_dir: str, target: str) -> str:
     """Relative URL to ``target`` from the folder ``base_dir`` (both site-relative, '/').
 
@@ -126,59 +109,11 @@ def relative_url(target: File | str, page_file: File) -> str:
     return url_from(base, url) if base else url
 
 
-@dataclass(frozen=True)
-class Rendered:
-    """What mkdocs' Markdown rendering of a page left on it."""
-
-    html: str
-    toc: object
-    anchors: frozenset[str]
-
-
-class RenderCache:
-    """Work on a page done once and reused by later editions built in the same process.
-
-    Rendered Markdown is keyed by the page's final Markdown (after our plugins changed it for
-    the edition), so a page whose links differ in another edition is rendered again, and one
-    that does not is not. Search index entries are keyed by the page's HTML in the same way.
-    Both are kept per language, so a worker can let go of a language it has finished with.
-    """
-
-    def __init__(self) -> None:
-        self._pages: dict[str, dict[str, Rendered]] = {}
-        self._search: dict[str, dict[str, list[tuple[str, dict]]]] = {}
-
-    def get(self, lang: str, key: str) -> Rendered | None:
-        return self._pages.get(lang, {}).get(key)
-
-    def put(self, lang: str, key: str, rendered: Rendered) -> None:
-        self._pages.setdefault(lang, {})[key] = rendered
-
-    def search_entries(self, lang: str, key: str) -> list[tuple[str, dict]] | None:
-        """Entries as (location after the page's URL, the rest of the entry)."""
-        return self._search.get(lang, {}).get(key)
-
-    def put_search_entries(self, lang: str, key: str, entries: list[tuple[str, dict]]) -> None:
-        self._search.setdefault(lang, {})[key] = entries
-
-    def keep_only(self, languages: set[str]) -> None:
-        """Forget every other language."""
-        for store in (self._pages, self._search):
-            for lang in set(store) - set(languages):
-                del store[lang]
-
-    def save(self, lang: str, path: Path) -> None:
-        """Write what is held for ``lang`` to ``path`` for another build process, all at once:
-        a reader sees the whole file or none."""
-        held = (lang, self._pages.get(lang, {}), self._search.get(lang, {}))
-        partial = path.with_name(path.name + ".part")
-        with open(partial, "wb") as out:
-            pickle.dump(held, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, path)
-
-    def merge(self, path: Path) -> None:
-        """Add what another build process saved (see ``save``)."""
-        with open(path, "rb") as source:
-            lang, pages, search = pickle.load(source)
-        self._pages.setdefault(lang, {}).update(pages)
-        self._search.setdefault(lang, {}).update(search)
+def generated_page(title: str, body: str, *, searchable: bool = True) -> str:
+    """The Markdown of a page our plugins generate: front matter with ``title`` (any text: JSON
+    strings are valid YAML, so quotes, colons and '#' stay text), then ``body``. Listings are
+    not ``searchable``: the activities they list are in the search index on their own pages."""
+    front = f"title: {json.dumps(title, ensure_ascii=False)}\n"
+    if not searchable:
+        front += "search:\n  exclude: true\n"
+    return f"---\n{front}---\n\n{body}"

@@ -3,8 +3,6 @@ and renders each activity's metadata card, related activities and links to left-
 
 from __future__ import annotations
 
-import hashlib
-from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -15,17 +13,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from ...domain.catalogue import Catalogue, load_catalogue
+from ...domain.catalogue import load_catalogue
 from ...domain.edition import PREVIEW, SITE, Edition
+from ...domain.facets import facet_page_path
 from ...domain.licences import read_licence
 from ...domain.problems import ContentError
 from ...domain.settings import ContentSettings
 from ...domain.strings import load_strings
 from ...domain.titles import drop_leading_title
-from ..shared import EditionState, RenderCache, Rendered, relative_url
+from ...speedups.edition_reuse import EditionReuse
+from ..context import EditionContext, UsesEdition, attach_everywhere
+from ..shared import EditionState, relative_url
 from .config import ActivitiesConfig
 from .files import edition_files
-from .fragments import install as install_fragments
 from .links import rewrite_edition_links
 from .renderer import (
     NOT_SEARCHED,
@@ -35,30 +35,22 @@ from .renderer import (
     render_missing,
     render_related,
 )
-from .search_reuse import reuse_search_entries
 
 log = get_plugin_logger(__name__)
 
 
-class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
+class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
     """Adapts the domain catalogue to one mkdocs build (one edition).
 
-    The build orchestrator sets ``edition`` (and may pass an already checked ``catalogue`` so
-    content is read once for all editions); a plain ``mkdocs build`` gets the public website in
-    the first language.
+    Orchestration attaches an ``EditionContext`` (the edition, the catalogue already checked,
+    caches); a plain ``mkdocs build`` gets the public website in the first language.
     """
 
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.edition: Edition | None = None
-        self.catalogue: Catalogue | None = None
-        self.edition_label: str = ""
         self.state: EditionState | None = None
-        self.render_cache: RenderCache | None = None
-        # Set by the live preview, which rebuilds again and again with the same templates.
-        self.template_cache: object | None = None
-        self._to_cache: dict[str, str] = {}
+        self._reuse: EditionReuse | None = None
         self._strings: dict[str, object] = {}
         self._facets_by_lang: dict[str, set[str]] = {}
 
@@ -73,10 +65,14 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         if not self.config.enabled:
             return None
         settings = self.settings()
-        edition = self.edition or Edition(
+        context = self.context
+        if context is None:  # a plain mkdocs build: the public website in the first language
+            context = EditionContext()
+            attach_everywhere(config, context)
+        edition = context.edition or Edition(
             SITE, "site", settings.default_lang, languages=settings.languages
         )
-        catalogue = self.catalogue
+        catalogue = context.catalogue
         if catalogue is None or Path(catalogue.root).resolve() != Path(config.docs_dir).resolve():
             catalogue = load_catalogue(Path(config.docs_dir), settings, shown_root=config.docs_dir)
         if catalogue.errors:
@@ -96,12 +92,15 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             log.warning("UI string '%s' has no '%s' text; English is shown", key, edition.lang)
         activities = edition.selection.select(catalogue.in_language(edition.lang))
         activities.sort(key=lambda a: (a.title.casefold(), a.id))
-        label = edition.label or self.config.edition or self.edition_label
+        label = edition.label or self.config.edition
         edition_line = strings.format("edition_line", edition=label, count=len(activities))
         if not label:
             edition_line = edition_line.split(" · ", 1)[-1]
         self._facets_by_lang = {}
-        self.state = EditionState(
+        self._reuse = EditionReuse(
+            edition.lang, context.render_cache, context.template_cache, NOT_SEARCHED
+        )
+        self.state = context.state = EditionState(
             edition=edition,
             catalogue=catalogue,
             strings=strings,
@@ -128,15 +127,12 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        # After on_config of every plugin: the search plugin has made its index by now.
-        if self.render_cache is not None and self.state is not None:
-            lang = self.state.edition.lang
-            reuse_search_entries(config, self.render_cache, lang, NOT_SEARCHED)
+        if self._reuse is not None:
+            self._reuse.pre_build(config)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        if self.template_cache is not None:
-            env.bytecode_cache = self.template_cache
-        install_fragments(env)
+        if self._reuse is not None:
+            self._reuse.env(env)
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -180,7 +176,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
         strings = state.strings
 
         def url_for(facet: str, value: str) -> str | None:
-            target = files.get_file_from_path(f"facets/{facet}/{value}.md")
+            target = files.get_file_from_path(facet_page_path(facet, value))
             return relative_url(target, page.file) if target else None
 
         banners = []
@@ -244,19 +240,9 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
     def _reuse_rendered(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.render_cache is None or self.state is None:
-            return None
-        if page.file.src_uri not in self.state.pages:
-            return None
-        key = hashlib.sha1(f"{page.file.src_uri}\0{markdown}".encode()).hexdigest()
-        found = self.render_cache.get(self.state.edition.lang, key)
-        if found is None:
-            self._to_cache[page.file.src_uri] = key
-        else:
-            # mkdocs has no event to skip rendering, and a Markdown instance per page costs
-            # more than the conversion of a cached page would save: this page's render() just
-            # puts back what an earlier edition rendered from the same Markdown.
-            page.render = partial(_restore_rendered, page, found)
+        state = self.state
+        if self._reuse is not None and state is not None and page.file.src_uri in state.pages:
+            self._reuse.page_markdown(page, markdown)
         return None
 
     on_page_markdown = CombinedEvent(_render_activity, _reuse_rendered)
@@ -266,13 +252,8 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.state is None:
             return None
-        key = self._to_cache.pop(page.file.src_uri, None)
-        if key is not None and self.render_cache is not None:
-            self.render_cache.put(
-                self.state.edition.lang,
-                key,
-                Rendered(html, page.toc, frozenset(page.present_anchor_ids or ())),
-            )
+        if self._reuse is not None:
+            self._reuse.page_rendered(page, html)
         html, start, end = self.state.stash.release(page.file.src_uri, html)
         if start or end:
             page.toc = TableOfContents(
@@ -285,13 +266,8 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
     # Last of all post_page handlers: the page is written, nothing reads its text again.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        # mkdocs keeps every page object to the end of the build; without their text, a
-        # worker building editions of 3,000 activities peaks ~15% lower. mkdocs derives a
-        # page's title from its Markdown, and later pages' menus and footers still name this
-        # one: keep the title it has now (a weak property, so assigning pins it).
-        page.title = page.title
-        page.markdown = None
-        page.content = None
+        if self._reuse is not None:
+            self._reuse.page_written(page)
         return None
 
     def _attribution(self, files: Files) -> File | None:
@@ -316,7 +292,7 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
             state = self.state
             chosen = state.edition.selection.select(state.catalogue.in_language(lang))
             self._facets_by_lang[lang] = {
-                f"facets/{facet}/{value}.md"
+                facet_page_path(facet, value)
                 for activity in chosen
                 for facet, values in state.facet_settings.values(activity).items()
                 for value in values
@@ -356,12 +332,3 @@ class ActivitiesPlugin(BasePlugin[ActivitiesConfig]):
                 }
             )
         return result
-
-
-def _restore_rendered(page: Page, rendered: Rendered, config: MkDocsConfig, files: Files) -> None:
-    """Stand-in for ``Page.render`` that sets what it would have set."""
-    page.content = rendered.html
-    page.toc = rendered.toc
-    page.present_anchor_ids = set(rendered.anchors)
-    # Links to anchors were checked when the page was rendered.
-    page.links_to_anchors = None

@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from ..shared import edition_state
+from ..context import UsesEdition
 from .config import BundlesConfig
 from .offline import disable_remote_urls, prune_search_languages, remove_source_maps
 from .readme import readme_text
@@ -30,10 +30,10 @@ ONLINE_ONLY_FEATURES = (
 )
 
 
-class BundlesPlugin(BasePlugin[BundlesConfig]):
+class BundlesPlugin(UsesEdition, BasePlugin[BundlesConfig]):
     @event_priority(-10)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled or not edition_state(config).edition.offline:
+        if not self.config.enabled or not self.edition_state().edition.offline:
             return None
         # Each adjustment is what file:// needs (see the README, "Offline bundles").
         config.use_directory_urls = False
@@ -51,7 +51,7 @@ class BundlesPlugin(BasePlugin[BundlesConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        state = edition_state(config)
+        state = self.edition_state()
         if not state.edition.offline:
             return
         site = Path(config.site_dir)
@@ -81,6 +81,6 @@ def start_page(title: str, lang: str) -> str:
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta http-equiv="refresh" content="0; url=index.html">'
         f"<title>{escape(title)}</title></head>"
-        f'<body><p><a href="index.html">{escape(title)}</a></p>'
+        f'<body><h1><a href="index.html">{escape(title)}</a></h1>'
         '<script>location.replace("index.html")</script></body></html>\n'
     )

@@ -4,14 +4,17 @@ filter panel, the browse page, and the catalogue inserted where a page asks for 
 from __future__ import annotations
 
 import posixpath
+from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ... import speedups
 from ...domain.facets import FacetSettings, build_facet_index
-from ..shared import edition_state, url_from
+from ..context import UsesEdition
+from ..shared import generated_page, url_from
 from .config import FacetsConfig
 from .renderer import facet_page, render_browse, render_cards, render_catalogue
 
@@ -25,32 +28,32 @@ def _relative(target_src: str, from_src: str) -> str:
     return url_from(base, target)
 
 
-class FacetsPlugin(BasePlugin[FacetsConfig]):
+class FacetsPlugin(UsesEdition, BasePlugin[FacetsConfig]):
     """Listings are large raw HTML; they go through the shared stash, not through Markdown."""
 
     def __init__(self) -> None:
-        # Set by the live preview: listings whose activities did not change are not rendered
-        # again. Keyed by the identity of the activity objects, which the preview's read cache
-        # keeps for unchanged files; entries hold those objects so identities stay unique.
-        self.listing_cache: dict | None = None
-        # This edition's cards, made once however many pages list them.
-        self._cards: dict[str, tuple[str, str]] = {}
+        # This edition's cards, made once however many pages list them (None: reuse is off).
+        self._cards: dict[str, tuple[str, str]] | None = None
 
     def _listing(self, kind: str, src: str, activities, render) -> str:
-        if self.listing_cache is None:
+        # The live preview keeps listings whose activities did not change. Keyed by the
+        # identity of the activity objects, which the preview's read cache keeps for unchanged
+        # files; entries hold those objects so identities stay unique.
+        cache = self.context.listing_cache if self.context and speedups.enabled() else None
+        if cache is None:
             return render()
         key = (kind, src, tuple(id(a) for a in activities))
-        found = self.listing_cache.get(key)
+        found = cache.get(key)
         if found is None:
             found = (tuple(activities), render())
-            self.listing_cache[key] = found
+            cache[key] = found
         return found[1]
 
     def on_config(self, config: MkDocsConfig) -> None:
         # After the activities plugin (priority 100) has chosen this edition's activities.
         if not self.config.enabled:
             return
-        state = edition_state(config)
+        state = self.edition_state()
         state.facet_settings = FacetSettings(
             age_bands=self.config.age_bands,
             duration_limits=self.config.duration_bands,
@@ -63,9 +66,10 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        state = edition_state(config)
+        state = self.edition_state()
         strings = state.strings
         vocabulary = state.catalogue.vocabulary
+        self._cards = {} if speedups.enabled() else None
 
         def link_from(src: str):
             return lambda activity: _relative(activity.key, src)
@@ -90,8 +94,11 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
             File.generated(
                 config,
                 catalogue_src,
-                content=f'---\ntitle: "{title}"\nsearch:\n  exclude: true\n---\n\n# {title}\n\n'
-                + state.stash.hold(catalogue_src, body),
+                content=generated_page(
+                    title,
+                    f"# {escape(title)}\n\n" + state.stash.hold(catalogue_src, body),
+                    searchable=False,
+                ),
             )
         )
         browse_src = self.config.browse_page
@@ -136,7 +143,7 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
         marker = self.config.catalogue_marker
         if not self.config.enabled or marker not in markdown:
             return None
-        state = edition_state(config)
+        state = self.edition_state()
         src = page.file.src_uri
         body = self._listing(
             "catalogue",

@@ -15,6 +15,7 @@ from ...domain.facets import FACETS, FacetIndex, FacetSettings
 from ...domain.humanize import human_age, human_duration
 from ...domain.strings import Strings
 from ...domain.vocabulary import Vocabulary
+from ..shared import generated_page
 
 UrlOf = Callable[[Activity], str]
 
@@ -109,18 +110,14 @@ def render_catalogue(
 
 def facet_page(title: str, intro: str, cards: str) -> str:
     """A facet value's page; listings stay out of the search index (the activities are in it)."""
-    return (
-        f"---\ntitle: {_yaml_text(title)}\nsearch:\n  exclude: true\n---\n\n"
-        f"# {escape(title)}\n\n{escape(intro)}\n\n{cards}\n"
+    return generated_page(
+        title, f"# {escape(title)}\n\n{escape(intro)}\n\n{cards}\n", searchable=False
     )
 
 
 def render_browse(facets: FacetIndex, strings: Strings, url_of_value: Callable) -> str:
     """The browse page: each facet with its values and how many activities each has."""
-    parts = [
-        f"---\ntitle: {_yaml_text(strings['browse_title'])}\nsearch:\n  exclude: true\n---\n\n",
-        f"# {escape(strings['browse_title'])}\n\n{escape(strings['browse_intro'])}\n\n",
-    ]
+    parts = [f"# {escape(strings['browse_title'])}\n\n{escape(strings['browse_intro'])}\n\n"]
     for facet in FILTER_ORDER:
         values = facets.values(facet)
         if not values:
@@ -134,8 +131,4 @@ def render_browse(facets: FacetIndex, strings: Strings, url_of_value: Callable) 
             f'<section class="mochila-browse"><h2>{escape(facets.labels[facet])}</h2>'
             f'<ul class="mochila-browse__values">{items}</ul></section>\n\n'
         )
-    return "".join(parts)
-
-
-def _yaml_text(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return generated_page(strings["browse_title"], "".join(parts), searchable=False)

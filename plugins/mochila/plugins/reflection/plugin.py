@@ -9,19 +9,20 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ...domain.body import scan_blocks
-from ..shared import edition_state
+from ..context import UsesEdition
+from ..shared import generated_page
 from .config import ReflectionConfig
 from .renderer import render_inline, render_journal, render_notes, render_section
 
 log = get_plugin_logger(__name__)
 
 
-class ReflectionPlugin(BasePlugin[ReflectionConfig]):
+class ReflectionPlugin(UsesEdition, BasePlugin[ReflectionConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        strings = edition_state(config).strings
-        content = f"---\ntitle: {strings['journal_title']}\n---\n\n{render_journal(strings)}"
+        strings = self.edition_state().strings
+        content = generated_page(strings["journal_title"], render_journal(strings))
         files.append(File.generated(config, self.config.journal_page, content=content))
         return files
 
@@ -32,7 +33,7 @@ class ReflectionPlugin(BasePlugin[ReflectionConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
-        state = edition_state(config)
+        state = self.edition_state()
         activity = state.pages.get(page.file.src_uri)
         path = page.file.url
         markdown = self._blocks(markdown, activity, page.file.src_uri, path, state)

@@ -40,5 +40,6 @@ class PageFragments:
 
 
 def install(env: jinja2.Environment) -> None:
-    """Give the theme a fragment store for this build."""
+    """Give the theme a fragment store for this build (without one, the theme renders every
+    fragment on every page, as Material does)."""
     env.globals["mochila_fragments"] = PageFragments()

@@ -15,7 +15,7 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from ..shared import RenderCache
+from .render_cache import RenderCache
 
 SEARCH_PLUGINS = ("material/search", "search")
 
