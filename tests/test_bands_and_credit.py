@@ -105,7 +105,7 @@ def test_spanish_gets_its_own_words_for_the_same_bands(school):
 
 def test_the_activity_card_names_facets_as_configured_and_ages_in_years(school):
     page = _read(school / "site" / "activities" / "robots.html")
-    assert "<dt>Subject</dt>" in page
+    assert re.search(r"<dt>(<span class=\"mochila-sep\"> · </span>)?Subject</dt>", page)
     assert "<dd>8–10 years" in page
 
 
