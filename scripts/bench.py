@@ -15,8 +15,11 @@ languages, so 2N activity pages):
 * ``baseline``: ``mkdocs build`` with Material and its search plugin on the same Markdown, a
   lean nav (index/about/guide), ``theme.font: false``, no directory URLs and the
   ``markdown_extensions`` of the repository's mkdocs.yml. Every ratio is taken against it.
-* ``check``: ``mochila check``; ``site``: ``mochila build --site-only`` (both languages);
-  ``full``: ``mochila build`` (site + the bundles declared in the repository's mkdocs.yml).
+* ``check``: ``mochila check``; ``report``: ``mochila report`` (HTML and JSON, issue 16);
+  ``site``: ``mochila build --site-only`` (both languages);
+  ``full``: ``mochila build --no-zim`` (site + the bundles declared in the repository's
+  mkdocs.yml, as zips); ``zim``: ``mochila build --zim`` (the same, each bundle also written as a
+  ZIM file for Kiwix: the difference is what ZIM files cost, judged on the bundle editions).
   They run in a temporary project (a copy of mkdocs.yml and theme/ next to the corpus, committed
   to a temporary git repository so the edition label comes from a commit, as in real use).
 * ``preview``: ``mochila serve`` on 127.0.0.1; one activity at a time gets a unique marker in a
@@ -29,7 +32,7 @@ largest resident set of any ONE process of the tree, and "tree RSS" is the large
 resident sets of all processes of the tree, sampled from /proc every 0.1 s (an upper bound of the
 memory used: pages a forked worker still shares with its parent are counted in both). Memory and
 file sizes are in MB of 10^6 bytes. Runs of the different measurements (and sizes) are
-interleaved (baseline, check, site, full, then again) so that load from other work on the
+interleaved (baseline, check, report, site, full, then again) so that load from other work on the
 machine affects them alike; medians are reported.
 
 ``--profile`` profiles three ways: ``cli`` runs ``mochila build`` under cProfile as users run it
@@ -70,13 +73,15 @@ VENV = ROOT / ".venv"
 DEFAULT_SIZES = (100, 1000)
 LARGE_SIZE = 3000
 REFERENCE_N = 1000  # the size most targets of the issue are stated for
-MEASURES = ("baseline", "check", "site", "full")
+MEASURES = ("baseline", "check", "report", "site", "full", "zim")
 PROFILE_MODES = ("cli", "sequential", "preview")
 LABELS = {
     "baseline": "baseline: mkdocs build",
     "check": "mochila check",
+    "report": "mochila report",
     "site": "mochila build --site-only",
     "full": "mochila build (site+bundles)",
+    "zim": "  … and the bundles as ZIMs",
     "preview": "preview refresh (serve)",
 }
 SAMPLE_EVERY = 0.1  # seconds between /proc samples of the process tree's memory
@@ -384,9 +389,18 @@ class Corpus:
             return cmd, self.root
         if what == "check":
             return [*mochila_cmd(), "-f", "mkdocs.yml", "check"], self.project
+        if what == "report":
+            return [
+                *mochila_cmd(),
+                "-f",
+                "mkdocs.yml",
+                "report",
+                "--output",
+                str(out),
+            ], self.project
         cmd = [*mochila_cmd(), "-f", "mkdocs.yml", "build", "--output", str(out)]
-        if what == "site":
-            cmd.append("--site-only")
+        # "full" is the zips alone, whatever mkdocs.yml says; "zim" adds a ZIM per bundle.
+        cmd.append({"site": "--site-only", "full": "--no-zim", "zim": "--zim"}[what])
         return cmd, self.project
 
 
@@ -424,6 +438,11 @@ def build_sizes(out: Path, languages: list[str]) -> dict[str, Any]:
     bundles = out / "bundles"
     sizes["bundles"] = (
         {p.name: p.stat().st_size for p in sorted(bundles.glob("*.zip"))}
+        if bundles.is_dir()
+        else {}
+    )
+    sizes["zims"] = (
+        {p.name: p.stat().st_size for p in sorted(bundles.glob("*.zim"))}
         if bundles.is_dir()
         else {}
     )
@@ -559,22 +578,24 @@ def preview_session(corpus: Corpus, edits: int, progress: Callable[[str], None])
 
 
 def bundle_size_target(n: int, seed: int, tmp_root: Path, gen) -> dict:
-    """Build only ``full-en`` from an English corpus without images; report its zip size."""
+    """Build only ``full-en`` from an English corpus without images; report its zip and ZIM
+    sizes."""
     root = tmp_root / "bundle-size"
     project = root / "project"
     gen.generate(project / "content", n, seed=seed, languages=("en",), images_ratio=0.0)
     env = make_project(project, single_bundle_config_text(), tmp_root)
     out = root / "out"
     figures = measure(
-        [*mochila_cmd(), "-f", "mkdocs.yml", "build", "--output", str(out)],
+        [*mochila_cmd(), "-f", "mkdocs.yml", "build", "--zim", "--output", str(out)],
         cwd=project,
         env=env,
         log_path=root / "build.log",
         timeout=timeout_for(n),
     )
     zips = sorted((out / "bundles").glob("mochila-full-en*.zip"))
-    if not zips:
-        raise BenchError(f"no full-en bundle was written in {out / 'bundles'}")
+    zims = sorted((out / "bundles").glob("mochila-full-en*.zim"))
+    if not zips or not zims:
+        raise BenchError(f"no full-en bundle (zip and ZIM) was written in {out / 'bundles'}")
     return {
         "n": n,
         "languages": ["en"],
@@ -582,6 +603,8 @@ def bundle_size_target(n: int, seed: int, tmp_root: Path, gen) -> dict:
         "bundle": "full-en",
         "zip": zips[0].name,
         "zip_bytes": zips[0].stat().st_size,
+        "zim": zims[0].name,
+        "zim_bytes": zims[0].stat().st_size,
         "build": figures,
     }
 
@@ -622,7 +645,9 @@ def run_benchmark(args: argparse.Namespace, tmp_root: Path) -> dict:
         )
 
     runs: dict[int, dict[str, list[dict]]] = {n: {m: [] for m in MEASURES} for n in sizes}
-    editions: dict[int, dict[str, list[dict]]] = {n: {"site": [], "full": []} for n in sizes}
+    editions: dict[int, dict[str, list[dict]]] = {
+        n: {"site": [], "full": [], "zim": []} for n in sizes
+    }
     outputs: dict[int, dict[str, Any]] = {n: {} for n in sizes}
     total = args.runs * len(sizes) * len(MEASURES)
     step = 0
@@ -644,6 +669,8 @@ def run_benchmark(args: argparse.Namespace, tmp_root: Path) -> dict:
                     outputs[n]["baseline"] = site_sizes(out, ["en"])
                 elif r == 0 and what == "full":
                     outputs[n]["mochila"] = build_sizes(out, corpus.languages)
+                elif r == 0 and what == "zim":
+                    outputs[n]["zims"] = build_sizes(out, corpus.languages)["zims"]
                 shutil.rmtree(out, ignore_errors=True)
                 progress(
                     f"({step}/{total}) N={n} run {r + 1}/{args.runs} {LABELS[what]}: "
@@ -694,7 +721,10 @@ def run_benchmark(args: argparse.Namespace, tmp_root: Path) -> dict:
         n = REFERENCE_N if REFERENCE_N in sizes else max(sizes)
         progress(f"N={n}: English-only corpus without images, building the full-en bundle")
         bundle = bundle_size_target(n, args.seed, tmp_root, gen)
-        progress(f"full-en bundle at N={n}: {bundle['zip_bytes'] / MB:.1f} MB")
+        progress(
+            f"full-en bundle at N={n}: zip {bundle['zip_bytes'] / MB:.1f} MB, "
+            f"ZIM {bundle['zim_bytes'] / MB:.1f} MB"
+        )
 
     if not args.keep_tmp:
         for corpus in corpora.values():
@@ -743,8 +773,11 @@ def targets(results, sizes, bundle, scale) -> list[dict[str, Any]]:
     if has_ref:
         wall = results[ref]["measurements"]["check"]["median"]["wall_s"]
         out.append(_target("check on 1,000×2 under 2 s", wall < 2.0, f"{wall:.2f} s"))
+        wall = results[ref]["measurements"]["report"]["median"]["wall_s"]
+        out.append(_target("report on 1,000×2 under 2 s (issue 16)", wall < 2.0, f"{wall:.2f} s"))
     else:
         out.append(_target("check on 1,000×2 under 2 s", None, "N=1000 not run"))
+        out.append(_target("report on 1,000×2 under 2 s (issue 16)", None, "N=1000 not run"))
 
     for what, limit, name in (
         ("site", 1.2, "site only ≤ 1.2× baseline"),
@@ -808,7 +841,49 @@ def targets(results, sizes, bundle, scale) -> list[dict[str, Any]]:
         )
     else:
         out.append(_target("full bundle zip at N=1000 under 20 MB", None, "skipped"))
+    out.append(zim_time_target(results, judged, has_ref))
     return out
+
+
+def zim_extra(result: dict[str, Any]) -> dict[str, float] | None:
+    """What writing the bundles as ZIMs adds: to the bundle editions as the build reports them
+    (built, packaged, and now also written as ZIM), and to the whole build's wall time."""
+    full = result["measurements"]["full"]
+    zim = result["measurements"]["zim"]
+    before, after = full.get("editions_median_s"), zim.get("editions_median_s")
+    if not before or not after:
+        return None
+    bundles = [name for name in before if not name.startswith("site-") and name in after]
+    base = sum(before[name] for name in bundles)
+    extra = sum(after[name] for name in bundles) - base
+    wall = zim["median"]["wall_s"] - full["median"]["wall_s"]
+    cpu = zim["median"]["cpu_s"] - full["median"]["cpu_s"]
+    return {
+        "bundle_editions_s": round(base, 3),
+        "extra_s": round(extra, 3),
+        "extra_share": round(extra / base, 4) if base else 0.0,
+        "wall_extra_s": round(wall, 3),
+        "wall_extra_share": round(wall / full["median"]["wall_s"], 4),
+        # CPU time is steadier than wall time on a machine shared with other work.
+        "cpu_extra_s": round(cpu, 3),
+        "cpu_extra_share": round(cpu / full["median"]["cpu_s"], 4),
+    }
+
+
+def zim_time_target(results, judged: str, has_ref: bool) -> dict[str, Any]:
+    name = "ZIM files add ≤ 10% to the bundle editions' build time"
+    extra = zim_extra(results[judged])
+    if extra is None:
+        return _target(name, None, "no edition times reported")
+    return _target(
+        name,
+        extra["extra_share"] <= 0.10 if has_ref else None,
+        f"+{100 * extra['extra_share']:.1f}% at N={judged} "
+        f"({extra['extra_s']:.2f} s over {extra['bundle_editions_s']:.2f} s)",
+        f"whole build +{extra['wall_extra_s']:.2f} s wall "
+        f"(+{100 * extra['wall_extra_share']:.1f}%), +{extra['cpu_extra_s']:.2f} s CPU "
+        f"(+{100 * extra['cpu_extra_share']:.1f}%), medians of the runs",
+    )
 
 
 # --- printing -------------------------------------------------------------------------------
@@ -842,7 +917,7 @@ def print_report(report: dict[str, Any]) -> None:
                 f"{f['tree_rss_mb']:10.0f}{m['ratio_to_baseline']:8.2f}"
                 f"{m['cpu_ratio_to_baseline']:7.2f}{m['ms_per_activity']:9.2f}"
             )
-        for what in ("site", "full"):
+        for what in ("site", "full", "zim"):
             times = result["measurements"][what].get("editions_median_s")
             if times:
                 shown = ", ".join(f"{k} {v:.1f}" for k, v in times.items())
@@ -871,6 +946,9 @@ def print_report(report: dict[str, Any]) -> None:
             )
             zips = ", ".join(f"{k} {_mb(v)}" for k, v in sizes["bundles"].items())
             log(f"{'':4}bundles: {zips}")
+        zims = result["output"].get("zims")
+        if zims:
+            log(f"{'':4}ZIM files: " + ", ".join(f"{k} {_mb(v)}" for k, v in zims.items()))
         base = result["output"].get("baseline")
         if base:
             log(
@@ -897,7 +975,13 @@ def print_report(report: dict[str, Any]) -> None:
     if bundle:
         log(
             f"Single bundle full-en, N={bundle['n']}, English only, no images: {bundle['zip']} "
-            f"{_mb(bundle['zip_bytes'])} (build {bundle['build']['wall_s']:.1f} s)"
+            f"{_mb(bundle['zip_bytes'])}, {bundle['zim']} {_mb(bundle['zim_bytes'])} "
+            f"(build with both {bundle['build']['wall_s']:.1f} s)"
+        )
+        per = 1000 / bundle["n"]
+        log(
+            f"  per 1,000 activities: zip {_mb(bundle['zip_bytes'] * per)}, "
+            f"ZIM {_mb(bundle['zim_bytes'] * per)}"
         )
         log("")
     log("Targets of issue 6:")

@@ -234,6 +234,23 @@ def corpus_project(dest: Path, corpus: Path) -> SampleProject:
     return copy_sample_project(dest, use_corpus)
 
 
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], SampleBuild]:
+    """A function ``build(corpus) -> SampleBuild``: a real corpus (a folder of ``CORPORA``) as
+    a ``corpus_project``, built once per session, website and bundles. Read only: a real
+    corpus takes the better part of a minute to build, and several test files look at it."""
+    built: dict[Path, SampleBuild] = {}
+
+    def build(corpus: Path) -> SampleBuild:
+        if corpus not in built:
+            root = tmp_path_factory.mktemp(f"corpus-{corpus.name}")
+            project = corpus_project(root / "project", corpus)
+            built[corpus] = build_project(project, root / "output")
+        return built[corpus]
+
+    return build
+
+
 @contextlib.contextmanager
 def _without_source_date_epoch() -> Iterator[None]:
     previous = os.environ.pop("SOURCE_DATE_EPOCH", None)

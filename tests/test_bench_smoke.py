@@ -9,6 +9,7 @@ that the temporary folders are gone afterwards.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "scripts" / "bench"
-MEASURES = ("baseline", "check", "site", "full")
+MEASURES = ("baseline", "check", "report", "site", "full", "zim")
 BUNDLES = ("full-en", "full-es", "families-es", "facilitators-es")
 
 
@@ -75,13 +76,21 @@ def test_bench_runs_every_measurement_at_a_tiny_size(tmp_path: Path) -> None:
     for name in BUNDLES:
         assert any(z.startswith(f"mochila-{name}-") for z in zips), (name, zips)
     assert size["output"]["baseline"]["site_bytes"] > 0
+    # The "zim" build writes a ZIM beside each zip; "full" (--no-zim) does not.
+    assert sizes["zims"] == {}
+    zims = size["output"]["zims"]
+    assert len(zims) == 4 and all(v > 0 for v in zims.values())
+    assert set(size["measurements"]["zim"]["editions_median_s"]) == {"site-en", "site-es", *BUNDLES}
+    target = next(t for t in report["targets"] if t["target"].startswith("ZIM files add"))
+    assert re.match(r"[+-]\d+\.\d% at N=20 ", target["value"]), target
 
     bundle = report["bundle_size"]
     assert bundle["n"] == 20 and bundle["bundle"] == "full-en"
-    assert bundle["zip_bytes"] > 0
+    assert bundle["zip_bytes"] > 0 and bundle["zim_bytes"] > 0
 
     targets = {t["target"]: t for t in report["targets"]}
-    assert len(targets) == 7
+    assert len(targets) == 8
+    assert targets["report on 1,000×2 under 2 s (issue 16)"]["status"] == "not measured"
     assert all(t["status"] in {"met", "not met", "not measured"} for t in targets.values())
 
     assert not Path(report["tmp_dir"]).exists()

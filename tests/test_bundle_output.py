@@ -129,7 +129,11 @@ def test_every_declared_bundle_is_built_with_its_edition(sample_project, sample_
     assert tuple(b["name"] for b in sample_project.bundles()) == BUNDLES
     assert {b["name"]: b["language"] for b in sample_project.bundles()} == LANG
     names = sorted(p.name for p in sample_build.bundles.iterdir())
-    assert names == sorted(["SHA256SUMS", *(f"mochila-{name}-{EDITION}.zip" for name in BUNDLES)])
+    # The sample also writes every bundle as a ZIM for Kiwix (zim: true; tests/test_zim.py).
+    zims = [f"mochila-{b['name']}-{EDITION}.zim" for b in sample_project.bundles() if b.get("zim")]
+    assert len(zims) == len(BUNDLES)
+    zips = [f"mochila-{name}-{EDITION}.zip" for name in BUNDLES]
+    assert names == sorted(["SHA256SUMS", *zips, *zims])
 
 
 def test_selections_follow_the_front_matter(selections):
@@ -197,7 +201,10 @@ def test_manifest_describes_the_bundle(zips, sample_project, selections, name):
         "age": {"min": age.get("min"), "max": age.get("max")},
         "include_restricted": bundle.get("include_restricted", False),
     }
-    assert manifest["activities"] == sorted(a.id for a in selections[name])
+    assert [a["id"] for a in manifest["activities"]] == sorted(a.id for a in selections[name])
+    assert {a["id"]: a["title"] for a in manifest["activities"]} == {
+        a.id: a.title for a in selections[name]
+    }
 
 
 @pytest.mark.parametrize("name", BUNDLES)
@@ -215,9 +222,9 @@ def test_manifest_lists_every_file_with_size_and_sha256(zips, name):
 
 def test_sha256sums_verify_with_sha256sum(sample_build):
     sums = (sample_build.bundles / "SHA256SUMS").read_text("utf-8")
-    assert sorted(line.split("  ", 1)[1] for line in sums.splitlines()) == sorted(
-        f"mochila-{name}-{EDITION}.zip" for name in BUNDLES
-    )
+    # Zips and, as the sample asks for them, ZIM files for Kiwix.
+    files = [f"mochila-{name}-{EDITION}.{kind}" for name in BUNDLES for kind in ("zip", "zim")]
+    assert sorted(line.split("  ", 1)[1] for line in sums.splitlines()) == sorted(files)
     result = subprocess.run(
         ["sha256sum", "-c", "SHA256SUMS"],
         cwd=sample_build.bundles,
@@ -226,9 +233,7 @@ def test_sha256sums_verify_with_sha256sum(sample_build):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert sorted(result.stdout.splitlines()) == sorted(
-        f"mochila-{name}-{EDITION}.zip: OK" for name in BUNDLES
-    )
+    assert sorted(result.stdout.splitlines()) == sorted(f"{name}: OK" for name in files)
 
 
 # --------------------------------------------------------------------------- offline and USB

@@ -613,7 +613,7 @@ def test_finds_remote_image_stylesheet_and_fetch_in_real_files(tmp_path):
             "index.html": b'<p>hola</p>\n<img src="https://x.example/a.png">\n',
             "assets/app.css": b"body{}\n@font-face{src:url(http://fonts.example/f.woff2)}\n",
             "assets/app.js": b'let a = 1;\nfetch("https://api.example/data");\n',
-            "data.json": b'{"u": "https://j.example/"}',
+            "data.json": b'{"u": "https://not-scanned.example/"}',
             "notes.txt": b"https://not-scanned.example/",
             "assets/app.js.map": b'{"sources": ["https://not-scanned.example/"]}',
         },
@@ -621,7 +621,6 @@ def test_finds_remote_image_stylesheet_and_fetch_in_real_files(tmp_path):
     assert find_remote_references(site) == [
         RemoteReference("assets/app.css", 2, "@font-face{src:url(http://fonts.example/f.woff2)}"),
         RemoteReference("assets/app.js", 2, 'fetch("https://api.example/data");'),
-        RemoteReference("data.json", 1, '{"u": "https://j.example/"}'),
         RemoteReference("index.html", 2, '<img src="https://x.example/a.png">'),
     ]
     assert find_remote_references(site)[0].format() == (
@@ -630,9 +629,9 @@ def test_finds_remote_image_stylesheet_and_fetch_in_real_files(tmp_path):
 
 
 def test_finds_protocol_relative_references():
-    assert refs("a.html", '<script src="//cdn.example/x.js"></script>\n<a href=//h.example>') == [
+    assert refs("a.html", '<script src="//cdn.example/x.js"></script>\n<img src=//h.example>') == [
         (1, '<script src="//cdn.example/x.js"></script>'),
-        (2, "<a href=//h.example>"),
+        (2, "<img src=//h.example>"),
     ]
     assert refs("a.css", "a{background:url( '//cdn.example/i.png')}") == [
         (1, "a{background:url( '//cdn.example/i.png')}")
@@ -667,8 +666,8 @@ def test_a_page_with_only_icon_namespaces_has_nothing_but_others_are_still_found
     assert refs("a.html", icons + '<img src="//cdn.example/i.png">') == [
         (2, '<img src="//cdn.example/i.png">')
     ]
-    assert refs("a.html", icons + "<p>//</p><a href='https://h.example'>") == [
-        (2, "<p>//</p><a href='https://h.example'>")
+    assert refs("a.html", icons + "<p>//</p><img src='https://h.example'>") == [
+        (2, "<p>//</p><img src='https://h.example'>")
     ]
 
 

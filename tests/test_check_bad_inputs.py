@@ -279,6 +279,24 @@ CASES = [
         ],
     ),
     Case(
+        "image-from-the-web",
+        {
+            "activities/a.md": act(
+                body="Cite [the source](https://example.org/a).\n\n"
+                "![A basin](https://cdn.example.org/basin.png)\n"
+                '<iframe src="//player.example.org/v/1"></iframe>'
+            )
+        },
+        [
+            f"{A_MD}:13:12: error: 'https://cdn.example.org/basin.png' is loaded from the "
+            "internet, which USB bundles cannot do (save the file next to this page and use its "
+            "file name; a link to the page it comes from is fine)",
+            f"{A_MD}:14:14: error: '//player.example.org/v/1' is loaded from the internet, which "
+            "USB bundles cannot do (save the file next to this page and use its file name; a "
+            "link to the page it comes from is fine)",
+        ],
+    ),
+    Case(
         "link-escaping-content",
         {"activities/a.md": act(body="[Notes](../../notes/secret.md)")},
         [

@@ -23,6 +23,7 @@ from mochila.domain.facets import (
     facet_values,
 )
 from mochila.domain.humanize import human_age, human_duration
+from mochila.domain.languages import RTL, Language
 from mochila.domain.scaffold import NewActivity, render_activity, slugify
 from mochila.domain.selection import Selection
 from mochila.domain.source import split
@@ -339,7 +340,28 @@ def test_english_strings_are_complete(en):
 
 def test_spanish_strings_are_complete(es):
     assert es.missing == []
-    assert es["language_name"] == "Español"
+    # A language's name comes from CLDR, filled into its own sentence.
+    assert "language_name" not in es.table
+    assert es.format("read_in", language="español") == "Leer en español"
+
+
+def test_a_configured_fallback_language_comes_before_english(tmp_path):
+    (tmp_path / "qu.yml").write_text("catalogue_title: Llapan ruraykuna\n", encoding="utf-8")
+    (tmp_path / "es.yml").write_text("language_name: Castellano\n", encoding="utf-8")
+    qu = load_strings("qu", tmp_path, fallback="es")
+    assert qu.fallback == "es"
+    assert qu["catalogue_title"] == "Llapan ruraykuna"
+    assert qu["browse_title"] == load_strings("es")["browse_title"]
+    assert "browse_title" in qu.missing and "catalogue_title" not in qu.missing
+    # What a locale file says about its own language never passes to another one.
+    assert qu.get("language_name") is None
+
+
+def test_a_language_name_standing_alone_starts_with_a_capital():
+    assert Language("es", "español").menu_name == "Español"
+    assert Language("ar", "العربية", RTL).menu_name == "العربية"
+    assert Language("ar", "العربية", RTL).is_rtl
+    assert Language("x-unknown", "x-unknown", known=False).menu_name == "x-unknown"
 
 
 def test_unknown_language_falls_back_to_english_for_every_key(en):

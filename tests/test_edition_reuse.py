@@ -76,6 +76,13 @@ def test_reusing_pages_and_search_entries_changes_no_byte(sample_project, tmp_pa
             ours, theirs = builds[workers] / "bundles" / name, alone / "bundles" / name
             assert _zip_members(ours) == _zip_members(theirs), (workers, name)
             assert ours.read_bytes() == theirs.read_bytes(), (workers, name)
+        # The sample writes every bundle as a ZIM too (zim: true): its identifiers come from
+        # the content, so it is the same bytes whoever built it (tests/test_zim.py).
+        zims = sorted(p.name for p in (alone / "bundles").glob("*.zim"))
+        assert len(zims) == 4
+        for name in zims:
+            ours, theirs = builds[workers] / "bundles" / name, alone / "bundles" / name
+            assert ours.read_bytes() == theirs.read_bytes(), (workers, name)
 
 
 def test_workers_pass_the_cache_of_a_language_they_both_build(tmp_path):

@@ -5,7 +5,8 @@ protection concern) is written for trained facilitators only. Both are in the sa
 repository as everything else, so the build is the only thing keeping them out of the public
 website and out of the bundles handed to families. A unique word is planted in each of them
 (title, summary and body, in both languages) and every byte of the output is searched for it,
-inside the zips and gzip files too.
+inside the zips, the ZIM files for Kiwix (their entries, read with python-libzim, and their raw
+bytes, where the uncompressed search indexes are) and gzip files too.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def plant_both(root: Path) -> None:
 
 
 def contents(path: Path) -> dict[str, bytes]:
-    """Every file under ``path`` by relative name; zip members as ``x.zip!member``."""
+    """Every file under ``path`` by relative name; zip members as ``x.zip!member``, ZIM
+    entries as ``x.zim!entry``."""
     found = {}
     for file in sorted(path.rglob("*")):
         if not file.is_file():
@@ -56,6 +58,12 @@ def contents(path: Path) -> dict[str, bytes]:
             with zipfile.ZipFile(file) as archive:
                 for info in archive.infolist():
                     found[f"{rel}!{info.filename}"] = archive.read(info)
+        elif file.suffix == ".zim":
+            reader = pytest.importorskip("libzim.reader")
+            archive = reader.Archive(file)
+            for index in range(archive.entry_count):
+                entry = archive._get_entry_by_id(index)
+                found[f"{rel}!{entry.path}"] = bytes(entry.get_item().content)
         elif file.suffix == ".gz":
             found[rel] = gzip.decompress(data)
         found.setdefault(rel, data)
@@ -81,6 +89,10 @@ def test_the_restricted_word_is_only_in_the_facilitators_bundle(leak_build):
     bundles = contents(leak_build.bundles)
     hits = holding(bundles, RESTRICTED_WORD)
     facilitators = f"mochila-facilitators-es-{EDITION}.zip!mochila-facilitators-es-{EDITION}/"
+    # Its ZIM holds the word too: in its pages and in its (uncompressed) search index.
+    facilitators_zim = f"mochila-facilitators-es-{EDITION}.zim"
+    assert {f"{facilitators_zim}!activities/{RESTRICTED}.html", facilitators_zim} <= hits
+    hits = {name for name in hits if not name.startswith(facilitators_zim)}
     assert {name for name in hits if not name.startswith(facilitators)} == set()
     inside = {name[len(facilitators) :] for name in hits}
     assert {
@@ -98,6 +110,7 @@ def test_the_draft_word_appears_nowhere(leak_build):
         top = f"mochila-{name}-{EDITION}"
         assert f"{top}.zip!{top}/search/search_index.js" in bundles
         assert f"{top}.zip!{top}/catalogue.html" in bundles
+        assert f"{top}.zim!catalogue.html" in bundles
     assert holding(site, DRAFT_WORD) == set()
     assert holding(bundles, DRAFT_WORD) == set()
 

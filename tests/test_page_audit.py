@@ -15,6 +15,7 @@ import build_fixtures
 import pytest
 from page_audit import audit
 
+corpus_build = build_fixtures.corpus_build
 sample_build = build_fixtures.sample_build
 sample_project = build_fixtures.sample_project
 
@@ -59,10 +60,9 @@ def test_the_real_corpora_are_there():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("corpus", CORPORA, ids=[p.name for p in CORPORA])
-def test_every_page_of_a_real_corpus_reads_right(corpus, tmp_path):
-    project = build_fixtures.corpus_project(tmp_path / "project", corpus)
-    languages = build_fixtures.corpus_languages(project.content)
-    build = build_fixtures.build_project(project, tmp_path / "output")
+def test_every_page_of_a_real_corpus_reads_right(corpus, corpus_build, tmp_path):
+    build = corpus_build(corpus)
+    languages = build_fixtures.corpus_languages(build.project.content)
     _audit_build(build.output, tmp_path, bundles=len(languages))
 
 

@@ -340,40 +340,72 @@ def test_answers_are_namespaced_by_store(page):
     expect(page.locator(".mochila-journal__answer")).to_have_text(["Answer for edition A"])
 
 
+NOT_SAVED = (
+    "Not saved: this browser did not keep your answer. Copy it somewhere else before you leave "
+    "the page."
+)
+UNAVAILABLE = "This browser does not let these pages keep answers"
+
+# Two ways a browser fails to keep answers: it refuses storage outright (storage turned off,
+# some privacy settings), or it accepts writes and keeps nothing.
+REFUSED = (
+    "Object.defineProperty(window, 'localStorage', {get() {"
+    " throw new DOMException('The operation is insecure.', 'SecurityError'); }});"
+)
+FORGETFUL = "Storage.prototype.setItem = function () {};"
+
+
 @pytest.mark.browser
 @needs_chromium
-def test_without_storage_prompts_stay_questions(browser):
+@pytest.mark.parametrize("broken", [REFUSED, FORGETFUL], ids=["refused", "forgetful"])
+def test_without_storage_prompts_stay_questions_and_the_journal_says_why(browser, broken):
     context, watch = open_context(browser)
-    context.add_init_script(
-        "Object.defineProperty(window, 'localStorage', {get() {"
-        " throw new DOMException('The operation is insecure.', 'SecurityError'); }});"
-    )
+    context.add_init_script(broken)
     page = context.new_page()
     page.goto(url("activity.html"))
     expect(page.locator(".mochila-prompt__text").first).to_be_visible()
     expect(page.locator(".mochila-prompt__answer:visible")).to_have_count(0)
     page.goto(url("journal.html"))
     expect(page.locator(".mochila-journal__actions")).to_be_hidden()
-    expect(page.locator(".mochila-journal__empty")).to_be_hidden()
+    expect(page.locator(".mochila-journal__empty")).to_be_visible()
+    expect(page.locator(".mochila-journal__empty")).to_contain_text(UNAVAILABLE)
     watch.check()
     context.close()
 
 
 @pytest.mark.browser
 @needs_chromium
-def test_full_storage_never_throws(page):
+@pytest.mark.parametrize(
+    "failure",
+    ["throw new DOMException('full', 'QuotaExceededError');", "return;"],
+    ids=["full", "dropped"],
+)
+def test_an_answer_the_browser_does_not_keep_says_not_saved(page, failure):
+    """A write that throws (disk full) or is silently dropped is read back and reported; once
+    the browser keeps writes again, the same answer is saved."""
     page.add_init_script(
         "const real = Storage.prototype.setItem;"
+        "window.storageBroken = true;"
         "Storage.prototype.setItem = function (k, v) {"
-        "  if (k.indexOf('__probe__') !== -1) return real.call(this, k, v);"
-        "  throw new DOMException('full', 'QuotaExceededError'); };"
+        "  if (k.indexOf('__probe__') === -1 && window.storageBroken) {" + failure + "}"
+        "  return real.call(this, k, v); };"
     )
     page.goto(url("activity.html"))
-    box = page.locator('[data-mochila-prompt="before-1"] textarea')
+    prompt = page.locator('[data-mochila-prompt="before-1"]')
+    box = prompt.locator("textarea")
     box.fill("Too much to keep")
     box.evaluate("el => el.blur()")
-    expect(page.locator('[data-mochila-prompt="before-1"] .mochila-prompt__status')).to_have_text(
-        ""
+    expect(prompt.locator(".mochila-prompt__status")).to_have_text(NOT_SAVED)
+    expect(prompt).to_have_class(re.compile(r"\bmochila-prompt--unsaved\b"))
+    assert stored(page, key("fixture-a", "water-play", "before-1")) is None
+
+    page.evaluate("window.storageBroken = false")
+    box.fill("Too much to keep, kept")
+    box.evaluate("el => el.blur()")
+    expect(prompt.locator(".mochila-prompt__status")).to_have_text("Saved in this browser only")
+    expect(prompt).not_to_have_class(re.compile(r"\bmochila-prompt--unsaved\b"))
+    assert stored(page, key("fixture-a", "water-play", "before-1"))["answer"] == (
+        "Too much to keep, kept"
     )
 
 
@@ -427,30 +459,6 @@ def test_journal_empty_state(page):
         "under the questions."
     )
     expect(page.locator(".mochila-journal__actions")).to_be_hidden()
-
-
-@pytest.mark.browser
-@needs_chromium
-def test_journal_explains_firefox_file_storage(browser, tmp_path):
-    """Firefox keeps one localStorage per file:// page: say so instead of "nothing yet"."""
-    source = (FIXTURES / "journal.html").read_text(encoding="utf-8")
-    source = source.replace("../../theme/assets/", ASSETS.as_uri() + "/")
-    source = source.replace(
-        '"written_on"', '"journal_not_shared": "Open this bundle in Chrome.", "written_on"'
-    )
-    target = tmp_path / "journal.html"
-    target.write_text(source, encoding="utf-8")
-    firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
-    for agent, message in (
-        (firefox, "Open this bundle in Chrome."),
-        (None, "You have not written"),
-    ):
-        context, watch = open_context(browser, **({"user_agent": agent} if agent else {}))
-        page = context.new_page()
-        page.goto(target.as_uri())
-        expect(page.locator(".mochila-journal__empty")).to_contain_text(message)
-        watch.check()
-        context.close()
 
 
 @pytest.mark.browser

@@ -66,7 +66,12 @@ def _set_verbosity(ctx: click.Context, param: click.Parameter, value: int) -> in
 @click.version_option(package_name="mochila")
 @click.pass_context
 def main(ctx: click.Context, config_file: Path) -> None:
-    """Mochila: educational activities as a website and as offline USB bundles."""
+    """Mochila: educational activities as a website and as offline USB bundles.
+
+    \b
+    Example:
+      mochila check && mochila build && mochila report
+    """
     ctx.obj = Context(config_file)
 
 
@@ -83,7 +88,12 @@ def main(ctx: click.Context, config_file: Path) -> None:
 )
 @click.pass_obj
 def check(obj: Context, path: Path | None, strict: bool, output_format: str) -> None:
-    """Check every activity and page in PATH (default: the content folder)."""
+    """Check every activity and page in PATH (default: the content folder).
+
+    \b
+    Example:
+      mochila check --strict
+    """
     from .build.check import check_content
 
     project = obj.project()
@@ -152,7 +162,13 @@ def _id_list(value: str | None) -> list[str] | None:
 def new(
     obj: Context, title: str, summary, audience, age, duration, areas, tags, lang, translation_of
 ) -> None:
-    """Create a new activity from a template, ready to fill in."""
+    """Create a new activity from a template, ready to fill in.
+
+    \b
+    Example:
+      mochila new "Water play" --summary "Babies explore water." \\
+          --audience families --age 6-36 --duration 20 --areas sensory
+    """
     from .build.scaffolding import NewRequest, ScaffoldError, create_activity
 
     project = obj.project()
@@ -211,16 +227,45 @@ def _prompt(question: str, default: str | None = None) -> str:
     show_default=True,
     help="Where build/site and build/bundles go.",
 )
+@click.option(
+    "--since",
+    type=click.Path(exists=True, path_type=Path),
+    help='The earlier edition "What\'s new" compares with: a bundle zip, an unzipped bundle '
+    "or a folder of zips (default: the bundles of the last build in --output).",
+)
+@click.option(
+    "--zim/--no-zim",
+    default=None,
+    help="Also write every bundle as a ZIM file for Kiwix, or none "
+    "(default: the bundles with 'zim: true' in mkdocs.yml). Needs mochila[zim].",
+)
 @click.pass_obj
-def build(obj: Context, site_only: bool, output: Path) -> None:
-    """Check content, then build the website (and the offline bundles) atomically."""
+def build(
+    obj: Context, site_only: bool, output: Path, since: Path | None, zim: bool | None
+) -> None:
+    """Check content, then build the website (and the offline bundles) atomically.
+
+    Every bundle gets a "What's new" page comparing it with its previous edition: the one
+    in --since, else the one the last build left in the output folder. With --zim (or
+    'zim: true' on a bundle) each bundle is also written as a ZIM file for Kiwix.
+
+    \b
+    Example:
+      mochila build --since old-bundles/
+    """
     from .build.orchestrate import BuildFailed, build_everything
 
     project = obj.project()
     progress = _BarProgress() if sys.stderr.isatty() else None
     try:
         build_everything(
-            project, output.resolve(), bundles=not site_only, echo=click.echo, progress=progress
+            project,
+            output.resolve(),
+            bundles=not site_only,
+            zim=zim,
+            echo=click.echo,
+            progress=progress,
+            since=since.resolve() if since else None,
         )
     except BuildFailed as exc:
         raise CommandError(str(exc)) from exc
@@ -234,7 +279,12 @@ def build(obj: Context, site_only: bool, output: Path) -> None:
 )
 @click.pass_obj
 def serve(obj: Context, drafts: bool, lang: str | None, dev_addr: str) -> None:
-    """Live preview for authors: rebuilds and reloads the browser on every save."""
+    """Live preview for authors: rebuilds and reloads the browser on every save.
+
+    \b
+    Example:
+      mochila serve --lang es --drafts
+    """
     from .build.preview import serve_preview
 
     project = obj.project()
@@ -250,7 +300,12 @@ def serve(obj: Context, drafts: bool, lang: str | None, dev_addr: str) -> None:
 @main.command()
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 def verify(path: Path) -> None:
-    """Check a bundle zip, or an unzipped copy on a USB stick, against its manifest."""
+    """Check a bundle zip, or an unzipped copy on a USB stick, against its manifest.
+
+    \b
+    Example:
+      mochila verify /media/USB/mochila-families-es-2026-11-20
+    """
     from .bundler.verify import verify as verify_bundle
 
     report = verify_bundle(path)
@@ -258,4 +313,157 @@ def verify(path: Path) -> None:
         click.echo(f"- {problem}")
     click.echo(report.summary())
     if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="build",
+    show_default=True,
+    help="Where report.html and report.json go; its bundles/ folder is described too.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["html", "json"]),
+    default="html",
+    show_default=True,
+    help="json prints the report on standard output for dashboards, and writes nothing.",
+)
+@click.pass_obj
+def report(obj: Context, output: Path, output_format: str) -> None:
+    """Write a coverage report of the collection: ages, areas, translations, bundles, health.
+
+    report.html opens in any browser without internet and prints on A4; report.json holds
+    the same data (its fields are described in the README, "For coordinators").
+
+    \b
+    Example:
+      mochila report && open build/report.html
+      mochila report --format json > coverage.json
+    """
+    from .build.report import ReportFailed, make_report, report_json, summary, write_report
+
+    project = obj.project()
+    try:
+        data = make_report(project, output.resolve())
+    except ReportFailed as exc:
+        raise CommandError(str(exc)) from exc
+    if output_format == "json":
+        click.echo(report_json(data), nl=False)
+        return
+    written = write_report(data, output.resolve())
+    for line in summary(data):
+        click.echo(line)
+    click.echo(f"Report: {written.html} (data: {written.json.name} beside it)")
+
+
+@main.command()
+@click.argument("old", type=click.Path(exists=True, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json lists every difference, for scripts.",
+)
+def diff(old: Path, new: Path, output_format: str) -> None:
+    """Compare two editions of a bundle (zips or unzipped folders).
+
+    Lists the activities added, changed and removed, and the files, with sizes. Exit status:
+    0 when they are the same, 1 when they differ, 2 when one cannot be read.
+
+    \b
+    Example:
+      mochila diff mochila-full-es-2026-10-01.zip build/bundles/mochila-full-es-2026-11-20.zip
+    """
+    from .bundler import BundleError
+    from .bundler.diff import diff_bundles
+
+    try:
+        result = diff_bundles(old, new)
+    except BundleError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    if output_format == "json":
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for line in result.lines():
+            click.echo(line)
+    sys.exit(0 if result.same else 1)
+
+
+class _CopyProgress:
+    """A progress bar over the bytes ``mochila update`` copies (on a terminal only)."""
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.done = 0
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=max(total, 1), label="Copying", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@main.command()
+@click.argument("stick_folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("new_zip", type=click.Path(exists=True, path_type=Path))
+def update(stick_folder: Path, new_zip: Path) -> None:
+    """Bring a bundle copied on a USB stick to a newer edition, in place.
+
+    Writes only the files that changed, deletes the ones the new edition dropped, then checks
+    the stick against the new manifest. If it is interrupted (stick pulled out, laptop
+    asleep), run the same command again: it finishes the job. STICK_FOLDER is the bundle's
+    folder on the stick, or the stick itself.
+
+    \b
+    Example:
+      mochila update /media/USB build/bundles/mochila-families-es-2026-11-20.zip
+    """
+    from .bundler import BundleError
+    from .bundler.diff import human_size
+    from .bundler.update import UpdateRefused, update_stick
+
+    progress = _CopyProgress() if sys.stderr.isatty() else None
+    try:
+        result = update_stick(stick_folder, new_zip, progress)
+    except UpdateRefused as exc:
+        raise CommandError(f"{exc} Nothing on the stick was changed.") from exc
+    except (BundleError, OSError) as exc:
+        raise CommandError(
+            f"The update stopped: {exc}. Check that the stick is plugged in and has free "
+            "space, then run the same command again to finish it."
+        ) from exc
+    finally:
+        if progress is not None:
+            progress.close()
+    folder = result.renamed_to or result.folder
+    if result.resumed:
+        click.echo("An interrupted update was found and finished.")
+    if result.written or result.deleted or result.resumed:
+        click.echo(
+            f"Updated {folder} from edition {result.old_edition or '?'} to "
+            f"{result.new_edition}: {result.written} files written "
+            f"({human_size(result.bytes_copied)} copied), {result.deleted} deleted, "
+            f"{result.kept} unchanged."
+        )
+    else:
+        click.echo(f"{folder} already holds edition {result.new_edition}; nothing to copy.")
+    if result.renamed_to is not None:
+        click.echo(f"The folder was renamed after the new edition: {result.renamed_to.name}")
+    for problem in result.verified.problems:
+        click.echo(f"- {problem}")
+    click.echo(result.verified.summary())
+    if not result.ok:
         sys.exit(1)

@@ -8,6 +8,8 @@
   each with the activities it must hold, worked out from the front matter.
 - ``pw``/``browser``: one Chromium per test module; ``new_context``/``page``: fresh contexts;
   ``profile``: a persistent profile that a test can close and launch again.
+- ``firefox`` (from ``firefox_bidi.py``): one Debian Firefox per test module, for tests marked
+  ``firefox``.
 
 Every context a test opens is watched: a console error, an uncaught page error, a failed
 request, an HTTP error status or a request to anything but ``file://`` or the local server
@@ -29,6 +31,7 @@ import build_fixtures
 import pytest
 from chromium_launch import missing_chromium_reason
 
+from .firefox_bidi import missing_firefox_reason
 from .support import CHROMIUM, CHROMIUM_ARGS, DESKTOP, START_PAGES, Edition, in_bundle
 
 sample_project = build_fixtures.sample_project
@@ -37,15 +40,19 @@ sample_activities = build_fixtures.sample_activities
 
 
 def pytest_collection_modifyitems(items):
-    """Skip (as tests/test_theme_js.py does) where Chromium or Playwright is missing."""
-    reason = missing_chromium_reason()
-    if reason is None and importlib.util.find_spec("playwright") is None:
-        reason = "Playwright is not installed"
-    if reason is None:
-        return
+    """Skip (as tests/test_theme_js.py does) where the browser a test needs is missing:
+    Chromium and Playwright, or Firefox for tests marked ``firefox``. In CI nothing is
+    skipped: a missing browser fails its tests."""
+    chromium = missing_chromium_reason()
+    if chromium is None and importlib.util.find_spec("playwright") is None:
+        chromium = "Playwright is not installed"
+    firefox = missing_firefox_reason()
     here = Path(__file__).parent
     for item in items:
-        if here in item.path.parents:
+        if here not in item.path.parents:
+            continue
+        reason = firefox if item.get_closest_marker("firefox") else chromium
+        if reason is not None:
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
@@ -127,6 +134,12 @@ class Recorder:
         self.allowed = allowed
         self.requests: list[str] = []
         self.problems: list[str] = []
+        self.sources: list[Callable[[], list[str]]] = []
+
+    def add_source(self, collect: Callable[[], list[str]]) -> None:
+        """Also report, when checked, the problems ``collect()`` returns (from a browser that
+        Playwright does not drive, such as Firefox)."""
+        self.sources.append(collect)
 
     def watch(self, context) -> None:
         context.on("request", self._request)
@@ -164,6 +177,8 @@ class Recorder:
             self.problems.append(f"console error: {message.text} at {message.location}")
 
     def check(self) -> None:
+        for collect in self.sources:
+            self.problems.extend(collect())
         assert self.problems == [], "the browser reported:\n" + "\n".join(self.problems)
 
 

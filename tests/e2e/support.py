@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import build_fixtures
+import pytest
 from chromium_launch import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (used by conftest)
 
 REPO = build_fixtures.REPO
 SCREENSHOTS = REPO / "build" / "screenshots"
+LOCALES = REPO / "plugins" / "mochila" / "locales"
 START_PAGES = build_fixtures.START_PAGES
 LANGUAGES = build_fixtures.LANGUAGES
 
@@ -115,6 +117,48 @@ def unique_search_word(
         if not any(token.startswith(word[:4]) for token in taken):
             return word
     return None
+
+
+def search_word(edition, project, activities) -> tuple[object, str]:
+    """The first activity of the edition (by id) with a word that only its page holds."""
+    lang = edition.lang
+    suffix = "" if lang == LANGUAGES[0] else f".{lang}"
+    texts = [
+        path.read_text(encoding="utf-8")
+        for path in sorted(project.content.glob("*.md"))
+        if re.fullmatch(rf"[^.]+{re.escape(suffix)}\.md", path.name)
+    ]
+    texts.append((LOCALES / f"{lang}.yml").read_text(encoding="utf-8"))
+    texts.append((project.content / "_vocabulary.yml").read_text(encoding="utf-8"))
+    same_language = [a for a in activities if a.lang == lang]
+    for activity in sorted(edition.activities, key=lambda a: a.id):
+        word = unique_search_word(activity, same_language, texts)
+        if word:
+            return activity, word
+    pytest.fail(f"no word of the {lang} content is unique to one activity")
+
+
+# ------------------------------------------------------------------- the journal journey
+
+# A reader answers the first "before" question of FIRST, follows its related link to SECOND and
+# answers its first "after" question; "My reflections" must then list both (Chromium and
+# Firefox journeys alike). Answers have line breaks and, in Spanish, accents and "¡".
+FIRST = "water-play"  # links to SECOND among its related activities
+SECOND = "sand-kitchen"
+ANSWERS = {
+    "en": ("We poured water into\nthe green bucket.", "Rice with beans and a leaf."),
+    "es": ("Vaciamos agua en\nel balde verde, ¡qué risa!", "Arroz con fríjoles y una hoja."),
+}
+
+
+def expected_entries(edition, answers) -> list[tuple[str, str, str]]:
+    """(activity title, question, answer) as "My reflections" lists them: by title."""
+    first, second = edition.activity(FIRST), edition.activity(SECOND)
+    rows = [
+        (first.title, first.prompts("before")[0][0], answers[0]),
+        (second.title, second.prompts("after")[0][0], answers[1]),
+    ]
+    return sorted(rows, key=lambda row: row[0].casefold())
 
 
 # ------------------------------------------------------------------------------ editions

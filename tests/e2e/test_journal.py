@@ -11,14 +11,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+from .support import ANSWERS, FIRST, SECOND, expected_entries
 
-FIRST = "water-play"  # links to SECOND among its related activities
-SECOND = "sand-kitchen"
-ANSWERS = {
-    "en": ("We poured water into\nthe green bucket.", "Rice with beans and a leaf."),
-    "es": ("Vaciamos agua en\nel balde verde, ¡qué risa!", "Arroz con fríjoles y una hoja."),
-}
+pytestmark = pytest.mark.browser
 
 
 def strings(page) -> dict[str, str]:
@@ -42,15 +37,6 @@ def journal_entries(page) -> list[tuple[str, str, str]]:
             e.querySelector('.mochila-journal__answer').textContent])"""
     )
     return [tuple(row) for row in rows]
-
-
-def expected_entries(edition, answers) -> list[tuple[str, str, str]]:
-    first, second = edition.activity(FIRST), edition.activity(SECOND)
-    rows = [
-        (first.title, first.prompts("before")[0][0], answers[0]),
-        (second.title, second.prompts("after")[0][0], answers[1]),
-    ]
-    return sorted(rows, key=lambda row: row[0].casefold())
 
 
 def go_to_journal(page) -> None:

@@ -8,14 +8,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .support import LANGUAGES, REPO, open_search, slug_of, unique_search_word, visible_card_slugs
+from .support import open_search, search_word, slug_of, visible_card_slugs
 
 pytestmark = pytest.mark.browser
 
 EDITIONS = ["site-en", "site-es", "full-en", "families-es"]
 CATALOGUE_TARGET = "sand-kitchen"
 FACET_TARGET = "texture-basket"
-LOCALES = REPO / "plugins" / "mochila" / "locales"
 
 
 def open_start(page, edition) -> None:
@@ -69,25 +68,6 @@ def test_through_a_facet_page(page, editions, name):
 
     page.locator(f'.mochila-cards__title a[href$="activities/{target.slug}.html"]').click()
     expect_activity_page(page, target)
-
-
-def search_word(edition, project, activities) -> tuple[object, str]:
-    """The first activity of the edition (by id) with a word that only its page holds."""
-    lang = edition.lang
-    suffix = "" if lang == LANGUAGES[0] else f".{lang}"
-    texts = [
-        path.read_text(encoding="utf-8")
-        for path in sorted(project.content.glob("*.md"))
-        if re.fullmatch(rf"[^.]+{re.escape(suffix)}\.md", path.name)
-    ]
-    texts.append((LOCALES / f"{lang}.yml").read_text(encoding="utf-8"))
-    texts.append((project.content / "_vocabulary.yml").read_text(encoding="utf-8"))
-    same_language = [a for a in activities if a.lang == lang]
-    for activity in sorted(edition.activities, key=lambda a: a.id):
-        word = unique_search_word(activity, same_language, texts)
-        if word:
-            return activity, word
-    pytest.fail(f"no word of the {lang} content is unique to one activity")
 
 
 @pytest.mark.parametrize("name", EDITIONS)

@@ -20,6 +20,7 @@ class Planned:
     folder: str  # e.g. "site", "site/es", "bundles-src/families-es/mochila-families-es-2026-11-20"
     bundle_name: str = ""
     top: str = ""
+    zim: bool = False  # also write the bundle as a ZIM file for Kiwix
 
 
 def source_epoch(project: Project) -> int:
@@ -29,7 +30,9 @@ def source_epoch(project: Project) -> int:
     commit = last_commit_time(project.content_dir)
     if commit is not None:
         return commit
-    newest = max((p.stat().st_mtime for p in project.content_dir.rglob("*") if p.is_file()), default=0)
+    newest = max(
+        (p.stat().st_mtime for p in project.content_dir.rglob("*") if p.is_file()), default=0
+    )
     return int(newest)
 
 
@@ -37,10 +40,13 @@ def edition_label(project: Project, epoch: int) -> str:
     configured = project.plugin_options("mochila/activities").get("edition")
     if configured:
         return str(configured)
-    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%d")
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d")
 
 
-def plan_editions(project: Project, label: str, bundles: bool) -> list[Planned]:
+def plan_editions(
+    project: Project, label: str, bundles: bool, zim: bool | None = None
+) -> list[Planned]:
+    """The editions to build; ``zim`` True or False overrides every bundle's own ``zim``."""
     languages = project.settings.languages
     planned = [
         Planned(
@@ -68,6 +74,10 @@ def plan_editions(project: Project, label: str, bundles: bool) -> list[Planned]:
         if name in seen:
             raise ProjectError(f"{project.config_file}: two bundles are named '{name}'")
         seen.add(name)
+        if not isinstance(raw.get("zim", False), bool):
+            raise ProjectError(
+                f"{project.config_file}: bundle '{name}': write 'zim: true' or 'zim: false'"
+            )
         age = raw.get("age") or {}
         selection = Selection(
             audience=tuple(raw.get("audience") or ()),
@@ -85,6 +95,7 @@ def plan_editions(project: Project, label: str, bundles: bool) -> list[Planned]:
                 f"bundles-src/{name}/{top}",
                 bundle_name=name,
                 top=top,
+                zim=bool(raw.get("zim", False)) if zim is None else zim,
             )
         )
     return planned

@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import os
 import shutil
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
+from ..bundler import BundleError
+from ..bundler.zim import ZimInfo, iso639_3, zim_support_missing
+from ..domain.catalogue import Catalogue
 from ..domain.problems import ContentError
 from .check import check_content
-from .editions import plan_editions, edition_label, source_epoch, staging_root
+from .editions import Planned, edition_label, plan_editions, source_epoch, staging_root
 from .mkdocs_run import EditionBuildError
-from .parallel import Done, Job, run_builds
 from .packaging import Packaged, finish_bundles, package_bundle
+from .parallel import Done, Job, run_builds
+from .previous import SinceError, baselines
 from .project import Project, ProjectError
+from .zim_metadata import zim_info
 
 Echo = Callable[[str], None]
 
@@ -56,13 +61,19 @@ def build_everything(
     output: Path,
     *,
     bundles: bool,
+    zim: bool | None = None,
     echo: Echo,
     progress: Progress | None = None,
     workers: int | None = None,
+    since: Path | None = None,
 ) -> None:
     """Check content, build every edition, package bundles and swap the results in.
 
-    Raises BuildFailed with a message for people; the output folder is untouched then.
+    Each bundle's "What's new" page compares it with its edition in ``since`` (a zip, a
+    bundle folder or a folder of zips), else with the one the last build left in ``output``.
+    ``zim`` True or False writes a ZIM file for every bundle or for none, overriding each
+    bundle's ``zim`` option. Raises BuildFailed with a message for people; the output folder
+    is untouched then.
     """
     progress = progress or Progress(echo)
     catalogue = check_content(project)
@@ -74,9 +85,16 @@ def build_everything(
     epoch = source_epoch(project)
     label = edition_label(project, epoch)
     try:
-        planned = plan_editions(project, label, bundles)
+        planned = plan_editions(project, label, bundles, zim)
     except ProjectError as exc:
         raise BuildFailed(str(exc)) from exc
+    try:
+        previous = baselines(
+            {item.bundle_name: label for item in planned if item.bundle_name}, output, since
+        )
+    except SinceError as exc:
+        raise BuildFailed(str(exc)) from exc
+    zims = _zim_metadata(project, planned, catalogue, epoch)
 
     output.mkdir(parents=True, exist_ok=True)
     staging = staging_root(output)
@@ -85,16 +103,28 @@ def build_everything(
     previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # mkdocs dates its sitemap with it
     try:
+        counts = [
+            len(item.edition.selection.select(catalogue.in_language(item.edition.lang)))
+            for item in planned
+        ]
         jobs = [
             Job(
                 item.edition,
                 staging / item.folder,
-                len(item.edition.selection.select(catalogue.in_language(item.edition.lang))),
-                partial(package_bundle, item, staging, catalogue, epoch)
+                count,
+                partial(
+                    package_bundle,
+                    item,
+                    staging,
+                    catalogue,
+                    epoch,
+                    zim=zims.get(item.bundle_name),
+                )
                 if item.bundle_name
                 else None,
+                previous.get(item.bundle_name),
             )
-            for item in planned
+            for item, count in zip(planned, counts, strict=True)
         ]
         packaged: dict[str, Packaged] = {}
 
@@ -105,9 +135,7 @@ def build_everything(
 
         progress.start(len(jobs))
         try:
-            run_builds(
-                project.config_file, jobs, catalogue, done, workers, staging / "exchange"
-            )
+            run_builds(project.config_file, jobs, catalogue, done, workers, staging / "exchange")
         finally:
             progress.finish()
         order = [item.bundle_name for item in planned if item.bundle_name]
@@ -126,6 +154,39 @@ def build_everything(
     echo(f"Website: {output / 'site'}")
     for line in results:
         echo(line)
+
+
+def _zim_metadata(
+    project: Project, planned: list[Planned], catalogue: Catalogue, epoch: int
+) -> dict[str, ZimInfo]:
+    """The Kiwix metadata of each bundle that asks for a ZIM, checked before anything is built.
+
+    Raises BuildFailed when the extra is missing or a bundle's metadata would be refused.
+    """
+    wanted = [item for item in planned if item.zim]
+    if not wanted:
+        return {}
+    missing = zim_support_missing()
+    if missing:
+        names = ", ".join(item.bundle_name for item in wanted)
+        raise BuildFailed(
+            f"Bundles {names} ask for a ZIM file, but {missing}. Or build without ZIM files: "
+            "mochila build --no-zim."
+        )
+    infos, problems = {}, []
+    for item in wanted:
+        count = len(item.edition.selection.select(catalogue.in_language(item.edition.lang)))
+        info = zim_info(project, item.edition, count, epoch)
+        found = info.problems()
+        try:
+            iso639_3(info.language)
+        except BundleError as exc:
+            found.append(str(exc))
+        problems += [f"{project.config_file}: bundle '{item.bundle_name}': {p}" for p in found]
+        infos[item.bundle_name] = info
+    if problems:
+        raise BuildFailed("\n".join(problems) + "\nNothing was built.")
+    return infos
 
 
 def _swap(new: Path, target: Path) -> None:

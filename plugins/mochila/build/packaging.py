@@ -21,8 +21,11 @@ from ..bundler import (
     write_manifest,
     write_sha256sums,
 )
+from ..bundler.zim import ZimInfo, ZimSummary, write_bundle_zim
 from ..domain.catalogue import Catalogue
+from ..domain.changes import Changes
 from ..domain.usb_paths import usb_path_problems
+from ..plugins.context import EditionContext
 from .editions import Planned
 from .mkdocs_run import EditionBuildError
 
@@ -41,14 +44,27 @@ class Packaged:
     zip_path: Path
     zip_bytes: int
     sha256: str
+    changes: Changes | None = None
+    zim: ZimSummary | None = None
 
 
 def package_bundle(
-    item: Planned, staging: Path, catalogue: Catalogue, epoch: int
+    item: Planned,
+    staging: Path,
+    catalogue: Catalogue,
+    epoch: int,
+    built: EditionContext,
+    zim: ZimInfo | None = None,
 ) -> Packaged:
-    """Check the built folder of ``item``, write its manifest and its zip into staging/bundles.
+    """Check the built folder of ``item``, write its manifest and its zip into staging/bundles,
+    and with ``zim`` (its metadata) the same folder as a ZIM file for Kiwix beside the zip.
 
-    Raises EditionBuildError when the bundle would not work offline or on a USB stick.
+    The manifest lists each activity with its title and the fingerprint of its content (as
+    the build recorded them in its context, ``built``) and the edition "What's new" compared
+    with, so a later edition, ``mochila diff`` and ``mochila update`` can tell what changed.
+
+    Raises EditionBuildError when the bundle would not work offline or on a USB stick, or its
+    ZIM cannot be written.
     """
     folder = staging / item.folder
     try:
@@ -67,7 +83,8 @@ def package_bundle(
             "edition": item.edition.label,
             "language": item.edition.lang,
             "selection": item.edition.selection.describe(),
-            "activities": sorted(a.id for a in activities),
+            "activities": [built.fingerprints[key].as_dict() for key in sorted(built.fingerprints)],
+            "since": built.baseline.as_dict() if built.baseline else None,
         },
         read=read,
     )
@@ -80,18 +97,27 @@ def package_bundle(
         summary = write_bundle_zip(
             folder, out / f"{item.top}.zip", top=item.top, epoch=epoch, read=read
         )
+        written_zim = write_bundle_zim(folder, out / f"{item.top}.zim", zim, read) if zim else None
     except BundleError as exc:
         raise EditionBuildError(f"bundle {item.bundle_name}: {exc}") from exc
     return Packaged(
-        item.bundle_name, len(activities), summary.files, summary.path, summary.zip_bytes,
+        item.bundle_name,
+        len(activities),
+        summary.files,
+        summary.path,
+        summary.zip_bytes,
         summary.sha256,
+        built.changes,
+        written_zim,
     )
 
 
 def finish_bundles(staging: Path, packaged: list[Packaged]) -> list[str]:
-    """Write SHA256SUMS beside the zips; return the summary table, in declaration order."""
+    """Write SHA256SUMS beside the zips and ZIM files; return the summary table, in
+    declaration order."""
     if packaged:
-        write_sha256sums(staging / "bundles", [p.zip_path for p in packaged])
+        files = [p.zip_path for p in packaged] + [p.zim.path for p in packaged if p.zim]
+        write_sha256sums(staging / "bundles", files)
     return _table(packaged)
 
 
@@ -117,14 +143,33 @@ def _check_offline(folder: Path, item: Planned, read: Snapshot | None) -> None:
 def _table(packaged: list[Packaged]) -> list[str]:
     if not packaged:
         return []
-    header = ("bundle", "activities", "files", "size", "sha256")
-    body = [
-        (p.name, str(p.activities), str(p.files), f"{p.zip_bytes / 1_000_000:.1f} MB", p.sha256[:12])
-        for p in packaged
-    ]
+    header = ("bundle", "activities", "files", "file", "size", "sha256")
+    body = []
+    for p in packaged:
+        body.append(
+            (p.name, str(p.activities), str(p.files), "zip", _mb(p.zip_bytes), p.sha256[:12])
+        )
+        if p.zim:
+            body.append(
+                ("", "", str(p.zim.entries), "zim", _mb(p.zim.zim_bytes), p.zim.sha256[:12])
+            )
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
     lines = [
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in [header, *body]
     ]
-    return ["Bundles:", *lines]
+    news = [f"  {p.name}: {_news(p.changes)}" for p in packaged if p.changes is not None]
+    return ["Bundles:", *lines, *(["What's new:", *news] if news else [])]
+
+
+def _news(changes: Changes) -> str:
+    if changes.first:
+        return "first edition (no earlier edition of this bundle found)"
+    return (
+        f"since {changes.since}: {len(changes.added)} added, {len(changes.changed)} changed, "
+        f"{len(changes.removed)} removed"
+    )
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"

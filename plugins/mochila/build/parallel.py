@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .. import speedups
 from ..domain.catalogue import Catalogue
+from ..domain.changes import Baseline
 from ..domain.edition import Edition
 from ..plugins.context import EditionContext
 from ..speedups.render_cache import RenderCache
@@ -39,8 +40,10 @@ class Job:
     edition: Edition
     site_dir: Path
     weight: int  # number of activities: a proxy for build time
-    # Runs in the worker after the build (packaging a bundle); its result travels back.
-    after: Callable[[], object] | None = None
+    # Runs in the worker after the build (packaging a bundle) with the build's context (what
+    # the plugins recorded); its result travels back.
+    after: Callable[[EditionContext], object] | None = None
+    baseline: Baseline | None = None  # the earlier edition a bundle's "What's new" compares with
 
 
 @dataclass(frozen=True)
@@ -92,16 +95,17 @@ def _run_lane(
         try:
             # A worker that starts a language warm from the other's cache has nothing to add.
             fresh = exchange is not None and lang not in started and not exchange.take(lang, cache)
+            edition_context = _context(job, catalogue, cache, templates)
             build_edition(
                 config_file,
                 job.site_dir,
-                EditionContext(job.edition, catalogue, cache, templates),
+                edition_context,
                 listing,
             )
             if fresh:
                 exchange.give(lang, cache)
             started.add(lang)
-            result = job.after() if job.after else None
+            result = job.after(edition_context) if job.after else None
             queue.put(Done(job.edition, time.monotonic() - start, result=result))
         except EditionBuildError as exc:
             queue.put(Done(job.edition, time.monotonic() - start, str(exc)))
@@ -116,6 +120,10 @@ def _caches() -> tuple[RenderCache | None, TemplateCache | None, ThemeListing | 
     if not speedups.enabled():
         return None, None, None
     return RenderCache(), TemplateCache(), ThemeListing()
+
+
+def _context(job: Job, catalogue: Catalogue, cache, templates) -> EditionContext:
+    return EditionContext(job.edition, catalogue, cache, templates, baseline=job.baseline)
 
 
 @dataclass(frozen=True)
@@ -165,13 +173,14 @@ def run_builds(
         cache, templates, listing = _caches()
         for job in lanes[0]:
             start = time.monotonic()
+            edition_context = _context(job, catalogue, cache, templates)
             build_edition(
                 config_file,
                 job.site_dir,
-                EditionContext(job.edition, catalogue, cache, templates),
+                edition_context,
                 listing,
             )
-            result = job.after() if job.after else None
+            result = job.after(edition_context) if job.after else None
             on_done(Done(job.edition, time.monotonic() - start, result=result))
         return
     context = multiprocessing.get_context("fork")

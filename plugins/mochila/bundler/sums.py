@@ -14,7 +14,8 @@ SUMS_NAME = "SHA256SUMS"
 
 
 def write_sha256sums(directory: Path, zip_paths: list[Path]) -> Path:
-    """Write ``directory/SHA256SUMS`` for ``zip_paths``, sorted by name; return its path.
+    """Write ``directory/SHA256SUMS`` for ``zip_paths`` (zips and ZIM files), sorted by name;
+    return its path.
 
     Raises ``ValueError`` for a zip outside ``directory`` (the names would not resolve when
     checked there) or a name sha256sum would have to escape.

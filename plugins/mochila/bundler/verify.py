@@ -16,11 +16,12 @@ import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ._fs import sha256_file
+from .journal import is_update_mark, journal_problems
 from .manifest import MANIFEST_NAME
 
 _JUNK_FILES = {".ds_store", "thumbs.db", "desktop.ini"}
@@ -95,7 +96,7 @@ def verify(path: Path) -> VerifyReport:
 
 
 def _verify_folder(path: Path) -> VerifyReport:
-    root, problem = _find_bundle_folder(path)
+    root, problem = find_bundle_folder(path)
     if root is None:
         return VerifyReport([problem])
     try:
@@ -121,10 +122,16 @@ def _verify_folder(path: Path) -> VerifyReport:
         except OSError as error:
             raise _Unreadable from error
 
-    return _compare(manifest_data, present, measure, problems)
+    # An interrupted update says so first, and its own files are not "unexpected".
+    unfinished = journal_problems(root, sorted(present.values()))
+    present = {key: name for key, name in present.items() if not is_update_mark(name)}
+    report = _compare(manifest_data, present, measure, problems)
+    return replace(report, problems=unfinished + report.problems) if unfinished else report
 
 
-def _find_bundle_folder(path: Path) -> tuple[Path | None, str]:
+def find_bundle_folder(path: Path) -> tuple[Path | None, str]:
+    """Return the folder holding the manifest (``path`` or its one sub-folder that does),
+    or None and why not, in plain words."""
     if (path / MANIFEST_NAME).is_file():
         return path, ""
     candidates = sorted(
@@ -192,7 +199,7 @@ def _compare(
     problems: list[str],
 ) -> VerifyReport:
     """Compare the files ``present`` (key -> name for ``measure``) with the manifest's list."""
-    manifest, problem = _parse_manifest(manifest_data)
+    manifest, problem = parse_manifest(manifest_data)
     if manifest is None:
         return VerifyReport([problem])
     missing, damaged = [], []
@@ -228,7 +235,9 @@ def _compare(
     )
 
 
-def _parse_manifest(data: bytes) -> tuple[dict[str, Any] | None, str]:
+def parse_manifest(data: bytes) -> tuple[dict[str, Any] | None, str]:
+    """Return the manifest in ``data`` if it is one (paths safe, sizes and checksums well
+    formed), else None and what is wrong with it, in plain words."""
     try:
         manifest = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):

@@ -25,6 +25,7 @@ INLINE_LINK = re.compile(
 REFERENCE_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 HTML_ATTR = re.compile(r"\b(src|href)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+WEB_SCHEME = re.compile(r"^\s*(?:https?|ftp):", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,26 @@ def scan_blocks(body: str, first_line: int) -> tuple[list[Block], list[BlockProb
 
 def scan_links(body: str, first_line: int) -> list[Link]:
     """Return the relative links and images in a body (code blocks and spans are skipped)."""
-    links: list[Link] = []
+    links = []
+    for line, col, target, is_image in _targets(body, first_line):
+        path = relative_path(target)
+        if path is not None:
+            links.append(Link(path, line, col, is_image))
+    return links
+
+
+def scan_web_loads(body: str, first_line: int) -> list[Link]:
+    """Return what a body loads from the web (``![](https://…)``, ``src="https://…"``): a
+    page opened from a USB stick with no internet cannot show it. Links to the web are fine."""
+    return [
+        Link(target, line, col, is_image)
+        for line, col, target, is_image in _targets(body, first_line)
+        if is_image and (target.startswith("//") or WEB_SCHEME.match(target))
+    ]
+
+
+def _targets(body: str, first_line: int):
+    """Yield (line, column, target as written, is an image or src) of every link in a body."""
     in_fence = False
     for offset, raw in enumerate(body.split("\n")):
         if FENCE.match(raw):
@@ -132,10 +152,7 @@ def scan_links(body: str, first_line: int) -> list[Link]:
         for match in HTML_ATTR.finditer(line):
             found.append((match.start(2), match.group(2), match.group(1).lower() == "src"))
         for col, target, is_image in found:
-            path = relative_path(target)
-            if path is not None:
-                links.append(Link(path, first_line + offset, col + 1, is_image))
-    return links
+            yield first_line + offset, col + 1, target, is_image
 
 
 def relative_path(target: str) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .activity import Activity, check_activity
-from .body import scan_blocks, scan_links
+from .body import scan_blocks, scan_links, scan_web_loads
 from .problems import Problem, error, warning
 from .settings import ContentSettings
 from .source import SourceFile, read_text, split
@@ -309,6 +309,17 @@ def _check_body(
     _, block_problems = scan_blocks(source.body, source.body_line)
     for found in block_problems:
         problems.append(error(source.path, found.line, found.message, found.hint))
+    for load in scan_web_loads(source.body, source.body_line):
+        problems.append(
+            error(
+                source.path,
+                load.line,
+                f"'{load.target}' is loaded from the internet, which USB bundles cannot do",
+                "save the file next to this page and use its file name; a link to the page "
+                "it comes from is fine",
+                load.col,
+            )
+        )
     directory = posixpath.dirname(rel)
     for link in scan_links(source.body, source.body_line):
         what = "image" if link.is_image else "link"

@@ -14,12 +14,13 @@ context they were given, never from another plugin.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from ..domain.catalogue import Catalogue
+from ..domain.changes import ActivityEntry, Baseline, Changes
 from ..domain.edition import Edition
 from ..speedups.render_cache import RenderCache
 from .shared import EditionState
@@ -41,8 +42,14 @@ class EditionContext:
     template_cache: object | None = None
     # The preview's listings (catalogue, facet pages) of unchanged activities.
     listing_cache: dict | None = None
+    # The earlier edition a bundle's "What's new" page compares with (None: the first).
+    baseline: Baseline | None = None
     # Set by the activities plugin in on_config.
     state: EditionState | None = None
+    # Set by the bundles plugin for the manifest: each activity's fingerprint, by id, and
+    # what changed since ``baseline``.
+    fingerprints: dict[str, ActivityEntry] = field(default_factory=dict)
+    changes: Changes | None = None
 
 
 class UsesEdition:

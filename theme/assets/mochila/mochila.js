@@ -42,15 +42,17 @@
     return name || "default";
   }
 
-  /* localStorage, or null when the browser refuses it (privacy mode, disabled
-     storage, sandboxed file:// pages). Callers then leave the page as without JS. */
+  /* localStorage, or null when the browser refuses it or does not keep what it is given
+     (storage turned off, some privacy settings, a full disk). Callers then leave the page
+     as without JS, and the journal says why it cannot show anything. */
   function openStorage() {
     try {
       var storage = window.localStorage;
       var probe = PREFIX + "__probe__";
       storage.setItem(probe, "1");
+      var kept = storage.getItem(probe) === "1";
       storage.removeItem(probe);
-      return storage;
+      return kept ? storage : null;
     } catch (e) {
       return null;
     }
@@ -67,11 +69,17 @@
     }
   }
 
+  /* Write (or, with null, remove) one entry and read it back: true only when the browser
+     really kept it, so the page never says "saved" about an answer that is not. */
   function storeSet(storage, key, value) {
     try {
-      if (value === null) storage.removeItem(key);
-      else storage.setItem(key, JSON.stringify(value));
-      return true;
+      if (value === null) {
+        storage.removeItem(key);
+        return storage.getItem(key) === null;
+      }
+      var raw = JSON.stringify(value);
+      storage.setItem(key, raw);
+      return storage.getItem(key) === raw;
     } catch (e) {
       return false;
     }
@@ -163,7 +171,8 @@
           });
         }
         if (ok) lastSaved = answer;
-        setText(status, ok && answer.trim() ? t("saved") : "");
+        setText(status, !ok ? t("not_saved") : answer.trim() ? t("saved") : "");
+        prompt.classList.toggle("mochila-prompt--unsaved", !ok);
         show(answer);
       }
 
@@ -300,12 +309,6 @@
     return node;
   }
 
-  /* Firefox gives every file:// page its own localStorage, so this page cannot
-     see answers written on activity pages (they stay saved on each page). */
-  function storageSplitPerFile() {
-    return location.protocol === "file:" && /\bFirefox\/\d/.test(navigator.userAgent || "");
-  }
-
   function renderJournal(root, groups) {
     var list = root.querySelector(".mochila-journal__list");
     var actions = root.querySelector(".mochila-journal__actions");
@@ -356,11 +359,7 @@
     list.appendChild(fragment);
     var isEmpty = groups.length === 0;
     if (actions) actions.hidden = isEmpty;
-    if (empty) {
-      var message = (storageSplitPerFile() && t("journal_not_shared")) || t("journal_empty");
-      if (message) setText(empty, message);
-      empty.hidden = !isEmpty;
-    }
+    if (empty) empty.hidden = !isEmpty;
   }
 
   function escapeHtml(text) {
@@ -452,7 +451,18 @@
 
   function initJournal(storage, store) {
     var root = document.querySelector("[data-mochila-journal]");
-    if (!root || !storage) return;
+    if (!root) return;
+    if (!storage) {
+      /* Not "you have not written anything yet": that would be untrue, and the reader would
+         keep writing answers that are lost. */
+      var empty = root.querySelector(".mochila-journal__empty");
+      var message = t("journal_unavailable");
+      if (empty && message) {
+        setText(empty, message);
+        empty.hidden = false;
+      }
+      return;
+    }
     var groups = [];
     var labels = {
       print: "print",
@@ -812,6 +822,31 @@
     }
   }
 
+  /* The header's language menu is a <details>: it opens and is announced without script.
+     These listeners add what a menu is expected to do besides: Escape closes it and gives
+     the focus back to its button, and a click or focus elsewhere closes it. Set on the
+     document once, so they also cover headers swapped in by instant navigation. */
+  function initLanguageMenu() {
+    function openMenus() {
+      return document.querySelectorAll("details.mochila-lang__menu[open]");
+    }
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      Array.prototype.forEach.call(openMenus(), function (menu) {
+        var hadFocus = menu.contains(document.activeElement);
+        menu.open = false;
+        if (hadFocus) menu.querySelector("summary").focus();
+      });
+    });
+    function closeOutside(event) {
+      Array.prototype.forEach.call(openMenus(), function (menu) {
+        if (!menu.contains(event.target)) menu.open = false;
+      });
+    }
+    document.addEventListener("click", closeOutside);
+    document.addEventListener("focusin", closeOutside);
+  }
+
   var printReady = false;
 
   /* Runs once per page content: on load, and again only if Material's instant
@@ -829,6 +864,7 @@
     if (!printReady) {
       printReady = true;
       initPrint();
+      initLanguageMenu();
     }
   }
 

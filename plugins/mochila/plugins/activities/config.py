@@ -11,6 +11,10 @@ class ActivitiesConfig(Config):
     languages = c.ListOfItems(c.Type(str), default=["en"])
     """Site languages; the first is the default, whose files have no language suffix."""
 
+    fallback_language = c.Type(str, default="en")
+    """Language of the interface text a site language has no translation for (Material's and
+    Mochila's own); English fills whatever that language lacks too."""
+
     license = c.Type(str, default="CC BY-SA 4.0")
     """Licence of activities that do not name their own."""
 

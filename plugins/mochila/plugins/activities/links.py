@@ -1,10 +1,12 @@
-"""Links in one edition: to translations, to activities the edition leaves out, to the web."""
+"""Links in one edition: to translations and to activities the edition leaves out.
+
+Web links are handled on the HTML, where every way of writing one looks the same (see
+``plugins/web_links.py``)."""
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from html import escape
 from urllib.parse import urlsplit
 
 from ...domain.body import rewrite_links
@@ -18,24 +20,19 @@ def rewrite_edition_links(
     published: Callable[[str], bool],
     settings: ContentSettings,
     missing: Callable[[str], str],
-    *,
-    offline: bool,
 ) -> str:
     """Rewrite a page's Markdown links for this edition.
 
     - a link to ``x.es.md`` becomes a link to ``x.md``, which is where each language's site
       publishes its version;
     - a link to an activity the edition leaves out becomes ``missing(text)``: plain text
-      marked "not in this edition", never a broken link;
-    - offline, a web link becomes its text and host: a bundle never sends a request.
+      marked "not in this edition", never a broken link.
     """
     directory = posixpath.dirname(src)
 
     def replace(text: str, target: str) -> str | None:
         parts = urlsplit(target)
         if parts.scheme or target.startswith("//"):
-            if offline and parts.scheme in ("http", "https"):
-                return f'{text} <span class="mochila-external">({escape(parts.netloc)})</span>'
             return None
         if not parts.path.endswith(".md"):
             return None

@@ -19,13 +19,15 @@ from ...domain.facets import facet_page_path
 from ...domain.licences import read_licence
 from ...domain.problems import ContentError
 from ...domain.settings import ContentSettings
-from ...domain.strings import load_strings
 from ...domain.titles import drop_leading_title
+from ...domain.web_address import addresses_as_text
 from ...speedups.edition_reuse import EditionReuse
 from ..context import EditionContext, UsesEdition, attach_everywhere
 from ..shared import EditionState, relative_url
+from ..web_links import rewrite_web_links
 from .config import ActivitiesConfig
 from .files import edition_files
+from .languages import SiteLanguage, site_languages
 from .links import rewrite_edition_links
 from .renderer import (
     NOT_SEARCHED,
@@ -51,7 +53,7 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
     def __init__(self) -> None:
         self.state: EditionState | None = None
         self._reuse: EditionReuse | None = None
-        self._strings: dict[str, object] = {}
+        self._languages: dict[str, SiteLanguage] = {}
         self._facets_by_lang: dict[str, set[str]] = {}
 
     def settings(self) -> ContentSettings:
@@ -86,10 +88,15 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
                 f"{config.docs_dir} (write that page, or remove the 'attribution' option)"
             )
         locales = Path(config.docs_dir) / "_locales"
-        self._strings = {lang: load_strings(lang, locales) for lang in settings.languages}
-        strings = self._strings[edition.lang]
-        for key in strings.missing:
-            log.warning("UI string '%s' has no '%s' text; English is shown", key, edition.lang)
+        self._languages = site_languages(
+            config, settings.languages, locales, self.config.fallback_language
+        )
+        here = self._languages[edition.lang]
+        strings = here.strings
+        # Said once per language: by its website build, not again by each of its bundles.
+        note = here.fallback_note(len(strings.table))
+        if note and edition.kind in (SITE, PREVIEW):
+            log.warning(note)
         activities = edition.selection.select(catalogue.in_language(edition.lang))
         activities.sort(key=lambda a: (a.title.casefold(), a.id))
         label = edition.label or self.config.edition
@@ -108,6 +115,7 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             edition_line=edition_line,
         )
         config.theme["language"] = edition.lang
+        config.theme["direction"] = here.language.direction
         if config.site_url and edition.kind == SITE and edition.prefix(edition.lang):
             # Each language is published in its own folder: canonical links and the sitemap
             # of the Spanish site must point into es/.
@@ -123,6 +131,9 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
                 licence=licence_html(read_licence(self.config.license), edition.offline),
             ),
             "attribution_label": strings["attribution_link"],
+            # Read by theme/partials/language.html, before Material's search plugin asks it.
+            "material_language": here.material,
+            "language_name": here.language.menu_name,
         }
         return config
 
@@ -172,7 +183,9 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             # The front-matter title is shown above the page; a heading repeating it goes.
             return drop_leading_title(markdown) if page.meta.get("title") else markdown
         page.meta["title"] = activity.title
-        page.meta["description"] = activity.summary
+        page.meta["description"] = (
+            addresses_as_text(activity.summary) if state.edition.offline else activity.summary
+        )
         strings = state.strings
 
         def url_for(facet: str, value: str) -> str | None:
@@ -255,6 +268,8 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
         if self._reuse is not None:
             self._reuse.page_rendered(page, html)
         html, start, end = self.state.stash.release(page.file.src_uri, html)
+        # Before the search plugin reads the page (on_page_context): entries read the same.
+        html = rewrite_web_links(html, offline=self.state.edition.offline)
         if start or end:
             page.toc = TableOfContents(
                 [AnchorLink(escape(t), i, 2) for t, i in start]
@@ -283,7 +298,6 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             lambda key: files.get_file_from_path(key) is not None,
             state.catalogue.settings,
             lambda text: render_missing(text, state.strings),
-            offline=state.edition.offline,
         )
 
     def _facet_pages(self, lang: str) -> set[str]:
@@ -314,7 +328,7 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
         for lang in edition.languages:
             if lang == edition.lang:
                 continue
-            strings = self._strings[lang]
+            other_language = self._languages[lang]
             exists = True
             if activity is not None:
                 other = state.catalogue.by_key(activity.key).get(lang)
@@ -325,8 +339,11 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             result.append(
                 {
                     "lang": lang,
-                    "label": strings["language_name"],
-                    "read_in": strings["read_in"],
+                    "dir": other_language.language.direction,
+                    "label": other_language.language.menu_name,
+                    "read_in": other_language.strings.format(
+                        "read_in", language=other_language.language.name
+                    ),
                     "url": f"{up}{edition.prefix(lang)}{target_page}",
                     "exists": exists,
                 }

@@ -37,6 +37,10 @@ class BundleConfig(Config):
     include_restricted = c.Type(bool, default=False)
     """Include facilitator-only (restricted) activities."""
 
+    zim = c.Type(bool, default=False)
+    """Also write the bundle as ``mochila-<name>-<edition>.zim`` for Kiwix (needs the extra
+    ``mochila[zim]``)."""
+
 
 class BundlesConfig(Config):
     enabled = c.Type(bool, default=True)
