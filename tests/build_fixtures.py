@@ -220,6 +220,8 @@ def corpus_project(dest: Path, corpus: Path) -> SampleProject:
         for plugin in config["plugins"]:
             if isinstance(plugin, dict) and "mochila/activities" in plugin:
                 plugin["mochila/activities"]["languages"] = list(languages)
+                if (root / "content" / "ATTRIBUTION.md").is_file():
+                    plugin["mochila/activities"]["attribution"] = "ATTRIBUTION.md"
             if isinstance(plugin, dict) and "mochila/bundles" in plugin:
                 plugin["mochila/bundles"]["bundles"] = [
                     {"name": f"full-{lang}", "language": lang, "title": {lang: corpus.name}}

@@ -12,7 +12,16 @@ import pytest
 from mochila.domain.activity import Activity
 from mochila.domain.body import relative_path, rewrite_links, scan_blocks, scan_links
 from mochila.domain.edition import BUNDLE, SITE, Edition
-from mochila.domain.facets import age_bands, build_facet_index, duration_band, facet_values
+from mochila.domain.facets import (
+    AgeBand,
+    BandError,
+    FacetSettings,
+    age_bands_from,
+    build_facet_index,
+    duration_limits_from,
+    facet_names_from,
+    facet_values,
+)
 from mochila.domain.humanize import human_age, human_duration
 from mochila.domain.languages import RTL, Language
 from mochila.domain.scaffold import NewActivity, render_activity, slugify
@@ -69,21 +78,21 @@ def es():
 @pytest.mark.parametrize(
     ("age", "bands"),
     [
-        ((6, 36), ["0-12", "12-24", "24-36"]),
-        ((12, 24), ["12-24"]),
-        ((0, 12), ["0-12"]),
-        ((11, 13), ["0-12", "12-24"]),
-        ((24, 24), ["24-36"]),
-        ((0, 0), ["0-12"]),
-        ((12, 12), ["12-24"]),
-        ((71, 72), ["60-72"]),
+        ((6, 36), ["0-11", "12-23", "24-35"]),
+        ((12, 24), ["12-23"]),
+        ((0, 12), ["0-11"]),
+        ((11, 13), ["0-11", "12-23"]),
+        ((24, 24), ["24-35"]),
+        ((0, 0), ["0-11"]),
+        ((12, 12), ["12-23"]),
+        ((71, 72), ["60-71"]),
         ((72, 100), ["72-216"]),
         ((216, 216), ["72-216"]),
-        ((0, 216), ["0-12", "12-24", "24-36", "36-48", "48-60", "60-72", "72-216"]),
+        ((0, 216), ["0-11", "12-23", "24-35", "36-47", "48-59", "60-71", "72-216"]),
     ],
 )
 def test_age_bands(age, bands):
-    assert age_bands(make(age=age)) == bands
+    assert facet_values(make(age=age))["age"] == bands
 
 
 @pytest.mark.parametrize(
@@ -100,13 +109,13 @@ def test_age_bands(age, bands):
     ],
 )
 def test_duration_band(minutes, band):
-    assert duration_band(make(duration=minutes)) == band
+    assert facet_values(make(duration=minutes))["duration"] == [band]
 
 
 def test_facet_values():
     activity = make(age=(24, 48), duration=45, areas=("motor", "sensory"), tags=("water",))
     assert facet_values(activity) == {
-        "age": ["24-36", "36-48"],
+        "age": ["24-35", "36-47"],
         "areas": ["motor", "sensory"],
         "audience": ["families"],
         "duration": ["30-60"],
@@ -124,8 +133,8 @@ def test_facet_index_orders_values_like_the_vocabulary_and_labels_them(project, 
     assert [v.value for v in index.values("areas")] == ["motor", "sensory"]
     assert [v.label for v in index.values("areas")] == ["Movimiento", "Sentidos"]
     assert [(v.value, v.label) for v in index.values("age")] == [
-        ("0-12", "0–12 meses"),
-        ("24-36", "2–3 años"),
+        ("0-11", "0–11 meses"),
+        ("24-35", "2 años"),
     ]
     assert [(v.value, v.label) for v in index.values("duration")] == [
         ("0-15", "Hasta 15 min"),
@@ -162,6 +171,44 @@ def test_facet_index_orders_values_like_the_vocabulary_and_labels_them(project, 
 def test_human_age(en, es, age, english, spanish):
     assert human_age(*age, en) == english
     assert human_age(*age, es) == spanish
+
+
+@pytest.mark.parametrize(
+    ("age", "english", "spanish"),
+    [
+        # Whole years, written through the last month of a year (an organisation's bands).
+        ((60, 95), "5–7 years", "5–7 años"),
+        ((96, 131), "8–10 years", "8–10 años"),
+        ((132, 179), "11–14 years", "11–14 años"),
+        ((108, 215), "9–17 years", "9–17 años"),
+        ((60, 71), "5 years", "5 años"),
+        ((24, 35), "2 years", "2 años"),
+        # Not whole years at one end: months, or months to years.
+        ((60, 94), "60–94 months", "60–94 meses"),
+        ((61, 95), "61 months – 7 years", "61 meses – 7 años"),
+        ((6, 35), "6 months – 2 years", "6 meses – 2 años"),
+        # Below two years, months: the boundary is the second birthday.
+        ((0, 11), "0–11 months", "0–11 meses"),
+        ((12, 23), "12–23 months", "12–23 meses"),
+        ((0, 23), "0–23 months", "0–23 meses"),
+        ((24, 25), "24–25 months", "24–25 meses"),
+        ((0, 36), "0–3 years", "0–3 años"),
+        # The oldest age an activity can name leaves the range open.
+        ((72, 216), "6 years and older", "6 años o más"),
+        ((6, 216), "6 months and older", "6 meses o más"),
+        ((216, 216), "18 years", "18 años"),
+    ],
+)
+def test_human_age_in_whole_years_when_the_range_covers_whole_years(en, es, age, english, spanish):
+    assert human_age(*age, en) == english
+    assert human_age(*age, es) == spanish
+
+
+def test_human_age_in_a_language_without_its_own_words_falls_back_to_english(tmp_path):
+    (tmp_path / "mi.yml").write_text("language_name: Māori\n", encoding="utf-8")
+    strings = load_strings("mi", tmp_path)
+    assert "years_range" in strings.missing
+    assert human_age(60, 95, strings) == "5–7 years"
 
 
 def test_human_age_of_one_month_is_singular(en):
@@ -506,3 +553,157 @@ def test_scan_links_reads_links_inside_an_admonition():
         ("missing.md", 21, False),
         ("img/x.svg", 21, True),
     ]
+
+
+# --- the organisation's bands and facet names ----------------------------------------------------
+
+
+SCHOOL = FacetSettings(
+    age_bands=age_bands_from(
+        [{"min": 60, "max": 95}, {"min": 96, "max": 131}, {"min": 132, "max": 179}]
+    ),
+    duration_limits=duration_limits_from([30, 60, 90]),
+    names=facet_names_from({"areas": {"en": "Subject", "es": "Materia"}, "audience": "Who"}),
+)
+
+
+@pytest.mark.parametrize(
+    ("age", "bands"),
+    [
+        ((60, 95), ["60-95"]),
+        ((96, 131), ["96-131"]),
+        ((108, 215), ["96-131", "132-179"]),
+        ((84, 215), ["60-95", "96-131", "132-179"]),
+        ((95, 95), ["60-95"]),
+        ((96, 96), ["96-131"]),
+        ((60, 96), ["60-95"]),  # "up to the 8th birthday" is not an activity for 8-year-olds
+        ((36, 59), []),  # younger than every band: in no age band
+        ((180, 216), []),
+    ],
+)
+def test_custom_age_bands(age, bands):
+    assert SCHOOL.values(make(age=age))["age"] == bands
+
+
+@pytest.mark.parametrize(
+    ("minutes", "band"), [(1, "0-30"), (30, "0-30"), (31, "30-60"), (90, "60-90"), (91, "90-plus")]
+)
+def test_custom_duration_bands(minutes, band):
+    assert SCHOOL.values(make(duration=minutes))["duration"] == [band]
+
+
+def test_custom_bands_are_labelled_by_the_same_rule_as_ages_in_every_language(project, en, es):
+    activities = [make("a", age=(60, 95), duration=45), make("b", age=(108, 215), duration=120)]
+    for strings, labels, durations, areas in (
+        (
+            en,
+            ["5–7 years", "8–10 years", "11–14 years"],
+            ["30–60 min", "More than 90 min"],
+            "Subject",
+        ),
+        (es, ["5–7 años", "8–10 años", "11–14 años"], ["30–60 min", "Más de 90 min"], "Materia"),
+    ):
+        index = build_facet_index(activities, project.vocabulary(), strings, SCHOOL)
+        assert [v.label for v in index.values("age")] == labels
+        assert [v.label for v in index.values("age")] == [
+            human_age(b.min, b.max, strings) for b in SCHOOL.age_bands
+        ]
+        assert [v.label for v in index.values("duration")] == durations
+        assert index.labels["areas"] == areas
+        assert index.labels["audience"] == "Who"  # one text for every language
+        assert index.labels["duration"] == strings["facet_duration"]  # not configured
+
+
+def test_a_band_label_can_be_given_per_language(en, es):
+    (band,) = age_bands_from([{"min": 0, "max": 11, "label": {"en": "Babies"}}])
+    assert band.label(en) == "Babies"
+    assert band.label(es) == "0–11 meses"  # no Spanish label: the age in words
+
+
+def test_default_bands_are_todays_early_childhood_bands(en):
+    assert [b.value for b in FacetSettings().age_bands] == [
+        "0-11",
+        "12-23",
+        "24-35",
+        "36-47",
+        "48-59",
+        "60-71",
+        "72-216",
+    ]
+    assert [b.label(en) for b in FacetSettings().age_bands] == [
+        "0–11 months",
+        "12–23 months",
+        "2 years",
+        "3 years",
+        "4 years",
+        "5 years",
+        "6 years and older",
+    ]
+    assert [v for v, _, _ in FacetSettings().duration_bands()] == [
+        "0-15",
+        "15-30",
+        "30-60",
+        "60-plus",
+    ]
+
+
+AGES_HINT = "age_bands must be a list of bands in months, like "
+DURATION_HINT = (
+    "duration_bands must be increasing upper limits in whole minutes from 1 to 599, like "
+    "[15, 30, 60] (up to 15, 15–30, 30–60, more than 60); found "
+)
+MONTHS = "must be a whole number of months from 0 to 216, found"
+
+
+@pytest.mark.parametrize(
+    ("reader", "raw", "message"),
+    [
+        (age_bands_from, [], AGES_HINT + "[{min: 60, max: 95}, {min: 96, max: 131}]"),
+        (age_bands_from, [60, 95], "age band 1 must look like {min: 60, max: 95}, found 60"),
+        (
+            age_bands_from,
+            [{"min": 60}],
+            "age band 1: 'max' is missing (ages in months, e.g. 60 for 5)",
+        ),
+        (
+            age_bands_from,
+            [{"min": 60, "maxi": 95}],
+            "age band 1: unknown key 'maxi' (did you mean 'max'?)",
+        ),
+        (age_bands_from, [{"min": 60, "max": 300}], f"age band 1: 'max' {MONTHS} 300"),
+        (age_bands_from, [{"min": "5", "max": 7}], f"age band 1: 'min' {MONTHS} '5'"),
+        (
+            age_bands_from,
+            [{"min": 95, "max": 60}],
+            "age band 1: 'min' (95) is greater than 'max' (60)",
+        ),
+        (
+            age_bands_from,
+            [{"min": 60, "max": 95}, {"min": 90, "max": 131}],
+            "age band 2 (90–131 months) starts before band 1 (60–95 months) ends: list bands "
+            "from youngest to oldest, without overlaps",
+        ),
+        (
+            age_bands_from,
+            [{"min": 0, "max": 11, "label": {"en": 3}}],
+            "age band 1: 'label' must be a text, or a text per language like "
+            "{en: Babies, es: Bebés}; found {'en': 3}",
+        ),
+        (duration_limits_from, [30, 15], DURATION_HINT + "[30, 15]"),
+        (duration_limits_from, [0, 15], DURATION_HINT + "[0, 15]"),
+        (
+            facet_names_from,
+            {"area": "Subject"},
+            "facet_names: unknown facet 'area' (did you mean 'areas'?)",
+        ),
+        (facet_names_from, ["Subject"], "facet_names must map facets to names, found ['Subject']"),
+    ],
+)
+def test_band_settings_say_what_is_wrong(reader, raw, message):
+    with pytest.raises(BandError) as caught:
+        reader(raw)
+    assert str(caught.value) == message
+
+
+def test_age_band_value_names_its_months():
+    assert AgeBand(60, 95).value == "60-95"

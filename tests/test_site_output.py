@@ -51,8 +51,9 @@ UI = {
         "footer": "Edición {edition} · {count} actividades",
     },
 }
-# Age and duration bands of the facet pages (the band labels live in the locale files).
-AGE_BANDS = ((0, 12), (12, 24), (24, 36), (36, 48), (48, 60), (60, 72), (72, 216))
+# Default age bands of the facet pages, in months, both ends included (mochila/facets:
+# age_bands), and duration bands (more than, up to).
+AGE_BANDS = ((0, 11), (12, 23), (24, 35), (36, 47), (48, 59), (60, 71), (72, 216))
 DURATION_BANDS = (("0-15", 0, 15), ("15-30", 15, 30), ("30-60", 30, 60), ("60-plus", 60, 600))
 FACETS = ("age", "areas", "audience", "duration", "tags")
 SITE_HOST = "example.org"
@@ -106,7 +107,7 @@ def facet_values(source: ActivitySource) -> dict[str, list[str]]:
     low_age, high_age = source.meta["age"]["min"], source.meta["age"]["max"]
     minutes = source.meta["duration"]
     return {
-        "age": [f"{lo}-{hi}" for lo, hi in AGE_BANDS if low_age < hi and high_age > lo],
+        "age": [f"{lo}-{hi}" for lo, hi in AGE_BANDS if low_age <= hi and high_age > lo],
         "areas": source.values("areas"),
         "audience": source.values("audience"),
         "duration": [b for b, lo, hi in DURATION_BANDS if lo < minutes <= hi],

@@ -31,7 +31,8 @@ PHONE = {"width": 360, "height": 740}
 
 # Facet rules (README "content contract" + plugins/mochila/domain/facets.py), restated here so
 # the tests do not borrow the code they check.
-AGE_BANDS = ((0, 12), (12, 24), (24, 36), (36, 48), (48, 60), (60, 72), (72, 216))
+# Default age bands in months, both ends included (mochila/facets: age_bands).
+AGE_BANDS = ((0, 11), (12, 23), (24, 35), (36, 47), (48, 59), (60, 71), (72, 216))
 DURATION_BANDS = (("0-15", 0, 15), ("15-30", 15, 30), ("30-60", 30, 60), ("60-plus", 60, 601))
 
 
@@ -44,11 +45,8 @@ def age_bands(meta: dict[str, Any]) -> list[str]:
     low_age, high_age = meta["age"]["min"], meta["age"]["max"]
     bands = []
     for low, high in AGE_BANDS:
-        if low_age == high_age:
-            hit = low <= low_age < high or (high == 216 and low_age == 216)
-        else:
-            hit = low_age < high and high_age > low
-        if hit:
+        single = low_age == high_age and low <= low_age <= high
+        if single or (low_age != high_age and low_age <= high and high_age > low):
             bands.append(f"{low}-{high}")
     return bands
 

@@ -157,16 +157,16 @@ def test_filter_panel_with_the_keyboard_alone(page, editions, name):
         page.keyboard.press("Backspace")
     expect(cards).to_have_count(len(edition.activities))
 
-    tab_to(page, "el.name === 'age' && el.value === '0-12'")
+    tab_to(page, "el.name === 'age' && el.value === '0-11'")
     page.keyboard.press("Space")
-    expect(page.locator('input[name="age"][value="0-12"]')).to_be_checked()
-    expected = [a for a in edition.activities if "0-12" in facet_values(a)["age"]]
+    expect(page.locator('input[name="age"][value="0-11"]')).to_be_checked()
+    expected = [a for a in edition.activities if "0-11" in facet_values(a)["age"]]
     expect(cards).to_have_count(len(expected))
-    assert page.evaluate("location.hash") == "#age=0-12"
+    assert page.evaluate("location.hash") == "#age=0-11"
 
     tab_to(page, "el.classList.contains('mochila-filters__clear')")
     page.keyboard.press("Enter")
-    expect(page.locator('input[name="age"][value="0-12"]')).not_to_be_checked()
+    expect(page.locator('input[name="age"][value="0-11"]')).not_to_be_checked()
     expect(cards).to_have_count(len(edition.activities))
 
 

@@ -13,7 +13,7 @@ from .support import facet_values, visible_card_slugs
 
 pytestmark = pytest.mark.browser
 
-AGE = "0-12"
+AGE = "0-11"
 AREA = "motor"
 
 

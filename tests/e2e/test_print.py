@@ -57,6 +57,19 @@ def test_activity_prints_on_at_most_two_pages(page, editions, name, activity_id)
     unanswered = page.locator('.mochila-prompt[data-mochila-prompt="after-1"]')
     expect(unanswered.locator(".mochila-prompt__lines")).to_be_visible()
     expect(page.locator(".mochila-print-footer")).to_be_visible()
+    # The licence and the attribution go on paper too, with the licence's address as text
+    # (the website's link prints its address after it).
+    licence = page.locator(".mochila-fact--license dd")
+    expect(licence).to_be_visible()
+    if edition.kind == "site":
+        after = licence.locator("a").evaluate("a => getComputedStyle(a, '::after').content")
+        assert after == '" (https://creativecommons.org/licenses/by-sa/4.0/)"'
+    else:
+        expect(licence).to_have_text("CC BY-SA 4.0 (creativecommons.org/licenses/by-sa/4.0)")
+    expect(page.locator(".mochila-credit")).to_be_visible()
+    expect(page.locator(".mochila-credit")).to_contain_text(
+        f"“{activity.meta['title']}”" if edition.lang == "en" else f"«{activity.meta['title']}»"
+    )
 
     pages = pdf_pages(page.pdf(format="A4"))
     assert 1 <= pages <= 2, f"{activity.slug} prints on {pages} A4 pages"

@@ -11,7 +11,7 @@ from mkdocs.structure.files import File
 from ..domain.activity import Activity
 from ..domain.catalogue import Catalogue
 from ..domain.edition import Edition
-from ..domain.facets import FacetIndex
+from ..domain.facets import DEFAULT_SETTINGS, FacetIndex, FacetSettings
 from ..domain.strings import Strings
 
 
@@ -23,8 +23,10 @@ class EditionState:
     catalogue: Catalogue
     strings: Strings
     activities: list[Activity]
-    facets: FacetIndex
     edition_line: str
+    # Set by the facets plugin's on_config (the organisation's bands and facet names).
+    facets: FacetIndex = field(default_factory=FacetIndex)
+    facet_settings: FacetSettings = DEFAULT_SETTINGS
     # Filled in on_files: the activity behind each page, by the page's (remapped) src_uri.
     pages: dict[str, Activity] = field(default_factory=dict)
     files_by_key: dict[str, File] = field(default_factory=dict)

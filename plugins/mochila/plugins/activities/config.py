@@ -20,6 +20,10 @@ class ActivitiesConfig(StrictConfig):
     edition = Text(default="")
     """Edition label shown in every footer; default: the date of the last content commit."""
 
+    attribution = Text(default="")
+    """A page of the content folder that names sources, authors and changes (e.g.
+    ``ATTRIBUTION.md``): linked from every footer and from every activity's credit line."""
+
     def validate(self):
         failed, warnings = super().validate()
         if not failed:

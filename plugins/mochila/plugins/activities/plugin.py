@@ -9,15 +9,17 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ...domain.catalogue import load_catalogue
 from ...domain.edition import PREVIEW, SITE, Edition
-from ...domain.facets import build_facet_index, facet_page_path, facet_values
+from ...domain.facets import facet_page_path
+from ...domain.licences import read_licence
 from ...domain.problems import ContentError
 from ...domain.settings import ContentSettings
+from ...domain.titles import drop_leading_title
 from ...domain.web_address import addresses_as_text
 from ...speedups.edition_reuse import EditionReuse
 from ..context import EditionContext, UsesEdition, attach_everywhere
@@ -27,7 +29,14 @@ from .config import ActivitiesConfig
 from .files import edition_files
 from .languages import SiteLanguage, site_languages
 from .links import rewrite_edition_links
-from .renderer import TRANSLATION_LINKS, render_card, render_missing, render_related
+from .renderer import (
+    NOT_SEARCHED,
+    licence_html,
+    render_card,
+    render_credit,
+    render_missing,
+    render_related,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -77,6 +86,12 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             raise PluginError("content has errors:\n" + ContentError(catalogue.problems).report())
         if edition.lang not in settings.languages:
             raise PluginError(f"'{edition.lang}' is not one of the site languages")
+        attribution = self.config.attribution
+        if attribution and not (Path(config.docs_dir) / attribution).is_file():
+            raise PluginError(
+                f"mochila/activities: attribution page '{attribution}' not found in "
+                f"{config.docs_dir} (write that page, or remove the 'attribution' option)"
+            )
         locales = Path(config.docs_dir) / "_locales"
         self._languages = site_languages(
             config, settings.languages, locales, self.config.fallback_language
@@ -95,14 +110,13 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             edition_line = edition_line.split(" · ", 1)[-1]
         self._facets_by_lang = {}
         self._reuse = EditionReuse(
-            edition.lang, context.render_cache, context.template_cache, TRANSLATION_LINKS
+            edition.lang, context.render_cache, context.template_cache, NOT_SEARCHED
         )
         self.state = context.state = EditionState(
             edition=edition,
             catalogue=catalogue,
             strings=strings,
             activities=activities,
-            facets=build_facet_index(activities, catalogue.vocabulary, strings),
             edition_line=edition_line,
         )
         config.theme["language"] = edition.lang
@@ -117,6 +131,11 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             "strings": strings.for_script(),
             "lang": edition.lang,
             "offline": edition.offline,
+            "footer_licence": strings.format(
+                "footer_licence",
+                licence=licence_html(read_licence(self.config.license), edition.offline),
+            ),
+            "attribution_label": strings["attribution_link"],
             # Read by theme/partials/language.html, before Material's search plugin asks it.
             "material_language": here.material,
             "language_name": here.language.menu_name,
@@ -141,6 +160,9 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
         )
         state.pages = pages
         state.files_by_key = {key: kept.get_file_from_path(key) for key in pages}
+        attribution = self._attribution(kept)
+        # The footer links to it relative to each page (the template's url filter).
+        config.extra["mochila"]["attribution_url"] = attribution.url if attribution else ""
         return kept
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -149,7 +171,7 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
         if not self.config.enabled or self.state is None:
             return None
         activity = self.state.pages.get(page.file.src_uri)
-        return None if activity is None else activity.body
+        return None if activity is None else drop_leading_title(activity.body)
 
     # Runs after the reflection plugin has wrapped the body, so the card ends up on top.
     @event_priority(-50)
@@ -163,7 +185,8 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
         page.meta["mochila"] = {"translations": self._translations(page, files)}
         activity = state.pages.get(page.file.src_uri)
         if activity is None:
-            return markdown
+            # The front-matter title is shown above the page; a heading repeating it goes.
+            return drop_leading_title(markdown) if page.meta.get("title") else markdown
         page.meta["title"] = activity.title
         page.meta["description"] = (
             addresses_as_text(activity.summary) if state.edition.offline else activity.summary
@@ -184,8 +207,26 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             for t in page.meta["mochila"]["translations"]
             if t.get("exists")
         ]
+        licence = read_licence(activity.license or self.config.license)
+        offline = state.edition.offline
         card = render_card(
-            activity, strings, state.catalogue.vocabulary, url_for, translations, banners
+            activity,
+            strings,
+            state.catalogue.vocabulary,
+            url_for,
+            translations,
+            banners,
+            licence,
+            offline,
+            state.facet_settings,
+        )
+        attribution = self._attribution(files)
+        credit = render_credit(
+            activity,
+            strings,
+            licence,
+            offline,
+            relative_url(attribution, page.file) if attribution else None,
         )
         src = page.file.src_uri
         card_toc = [(strings["materials"], "mochila-materials")] if activity.materials else []
@@ -209,6 +250,7 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             state.stash.hold(src, card, card_toc, rank=-1)
             + markdown
             + (state.stash.hold(src, related_html, related_toc, at_start=False) if related else "")
+            + state.stash.hold(src, credit, at_start=False)
         )
 
     # Last of all page_markdown handlers: the Markdown is final for this edition.
@@ -248,6 +290,11 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             self._reuse.page_written(page)
         return None
 
+    def _attribution(self, files: Files) -> File | None:
+        """The attribution page (``attribution`` in mkdocs.yml), if the project has one."""
+        name = self.config.attribution
+        return files.get_file_from_path(name) if name else None
+
     def _rewrite_links(self, markdown: str, page: Page, files: Files) -> str:
         state = self.state
         return rewrite_edition_links(
@@ -266,7 +313,7 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             self._facets_by_lang[lang] = {
                 facet_page_path(facet, value)
                 for activity in chosen
-                for facet, values in facet_values(activity).items()
+                for facet, values in state.facet_settings.values(activity).items()
                 for value in values
             }
         return self._facets_by_lang[lang]

@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ... import speedups
+from ...domain.facets import FacetSettings, build_facet_index
 from ..context import UsesEdition
 from ..shared import generated_page, url_from
 from .config import FacetsConfig
@@ -48,6 +49,20 @@ class FacetsPlugin(UsesEdition, BasePlugin[FacetsConfig]):
             cache[key] = found
         return found[1]
 
+    def on_config(self, config: MkDocsConfig) -> None:
+        # After the activities plugin (priority 100) has chosen this edition's activities.
+        if not self.config.enabled:
+            return
+        state = self.edition_state()
+        state.facet_settings = FacetSettings(
+            age_bands=self.config.age_bands,
+            duration_limits=self.config.duration_bands,
+            names=self.config.facet_names,
+        )
+        state.facets = build_facet_index(
+            state.activities, state.catalogue.vocabulary, state.strings, state.facet_settings
+        )
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
@@ -70,6 +85,7 @@ class FacetsPlugin(UsesEdition, BasePlugin[FacetsConfig]):
                 strings,
                 vocabulary,
                 link_from(catalogue_src),
+                state.facet_settings,
                 self._cards,
                 state.search_number,
             ),
@@ -107,6 +123,7 @@ class FacetsPlugin(UsesEdition, BasePlugin[FacetsConfig]):
                         strings,
                         vocabulary,
                         link_from(value.path),
+                        state.facet_settings,
                         self._cards,
                     ),
                 )
@@ -139,6 +156,7 @@ class FacetsPlugin(UsesEdition, BasePlugin[FacetsConfig]):
                 state.strings,
                 state.catalogue.vocabulary,
                 lambda activity: _relative(activity.key, src),
+                state.facet_settings,
                 self._cards,
                 state.search_number,
             ),

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from html import escape
 
 from ...domain.activity import Activity
-from ...domain.facets import FACETS, FacetIndex, facet_values
+from ...domain.facets import FACETS, FacetIndex, FacetSettings
 from ...domain.humanize import human_age, human_duration
 from ...domain.strings import Strings
 from ...domain.vocabulary import Vocabulary
@@ -27,6 +27,7 @@ def render_cards(
     strings: Strings,
     vocabulary: Vocabulary,
     url_of: UrlOf,
+    settings: FacetSettings,
     memo: dict[str, tuple[str, str]] | None = None,
     number_of: Callable[[Activity], int] | None = None,
 ) -> str:
@@ -42,16 +43,18 @@ def render_cards(
     for activity in activities:
         parts = memo.get(activity.key)
         if parts is None:
-            parts = memo[activity.key] = _card(activity, strings, vocabulary)
+            parts = memo[activity.key] = _card(activity, strings, vocabulary, settings)
         doc = f' data-doc="{number_of(activity)}"' if number_of else ""
         items.append(f"<li{doc}{parts[0]}{escape(url_of(activity))}{parts[1]}")
     return '<ul class="mochila-cards">' + "".join(items) + "</ul>"
 
 
-def _card(activity: Activity, strings: Strings, vocabulary: Vocabulary) -> tuple[str, str]:
+def _card(
+    activity: Activity, strings: Strings, vocabulary: Vocabulary, settings: FacetSettings
+) -> tuple[str, str]:
     """A card's HTML after ``<li`` and before its link's URL, and after the URL."""
     lang = strings.lang
-    values = facet_values(activity)
+    values = settings.values(activity)
     data = " ".join(f'data-f-{facet}="{escape(" ".join(values[facet]))}"' for facet in FACETS)
     areas = ", ".join(vocabulary.label("areas", a, lang) for a in activity.areas)
     meta = (
@@ -73,6 +76,7 @@ def render_catalogue(
     strings: Strings,
     vocabulary: Vocabulary,
     url_of: UrlOf,
+    settings: FacetSettings,
     memo: dict[str, tuple[str, str]] | None = None,
     number_of: Callable[[Activity], int] | None = None,
 ) -> str:
@@ -102,7 +106,7 @@ def render_catalogue(
         f"{escape(strings['clear_filters'])}</button>"
         f'<p class="mochila-filters__status" aria-live="polite"></p></form>'
     )
-    cards = render_cards(activities, strings, vocabulary, url_of, memo, number_of)
+    cards = render_cards(activities, strings, vocabulary, url_of, settings, memo, number_of)
     none = f'<p class="mochila-cards__none" hidden>{escape(strings["no_match"])}</p>'
     return f'<div class="mochila-catalogue" data-mochila-catalogue>{form}{cards}{none}</div>'
 
