@@ -272,7 +272,7 @@ def load_gen_corpus():
 
 def read_yaml(path: Path) -> dict[str, Any]:
     """Read mkdocs.yml, turning tags such as ``!ENV`` into their plain values."""
-    from mochila.build.project import read_config_yaml
+    from mochila.commands.project import read_config_yaml
 
     return read_config_yaml(path.read_text(encoding="utf-8"))
 
@@ -1014,8 +1014,8 @@ sys.exit(code)
 PROFILE_SEQUENTIAL = """\
 import cProfile, sys
 from pathlib import Path
-from mochila.build.orchestrate import build_everything
-from mochila.build.project import load_project
+from mochila.commands.orchestrate import build_everything
+from mochila.commands.project import load_project
 out, config, output = sys.argv[1:4]
 project = load_project(Path(config))
 profile = cProfile.Profile()
@@ -1030,8 +1030,8 @@ finally:
 PROFILE_PREVIEW = """\
 import cProfile, sys
 from pathlib import Path
-from mochila.build.preview import PreviewBuilder
-from mochila.build.project import load_project
+from mochila.commands.preview import PreviewBuilder
+from mochila.commands.project import load_project
 out, config, site_dir, target, marker = sys.argv[1:6]
 project = load_project(Path(config))
 builder = PreviewBuilder(project, Path(site_dir), lang=project.settings.default_lang, drafts=False)

@@ -38,8 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from chromium_launch import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-from mochila.build.orchestrate import build_everything  # noqa: E402
-from mochila.build.project import load_project  # noqa: E402
+from mochila.commands.orchestrate import build_everything  # noqa: E402
+from mochila.commands.project import load_project  # noqa: E402
 
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 A4 = {"width": 794, "height": 1123}  # 210 mm at 96 dpi

@@ -44,8 +44,8 @@ from typing import Any
 import pytest
 import yaml
 
-from mochila.build.orchestrate import build_everything
-from mochila.build.project import load_project
+from mochila.commands.orchestrate import build_everything
+from mochila.commands.project import load_project
 
 REPO = Path(__file__).resolve().parents[1]
 # What a project is made of: the rest of the repository (plugins, scripts, build/) is not copied.

@@ -15,8 +15,8 @@ from pathlib import Path
 import build_fixtures
 from conftest import make_project
 
-from mochila.build.orchestrate import build_everything
-from mochila.build.project import load_project
+from mochila.commands.orchestrate import build_everything
+from mochila.commands.project import load_project
 
 parse_html = build_fixtures.parse_html
 

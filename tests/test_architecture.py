@@ -20,14 +20,14 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "plugins" / "mochila"
 FRAMEWORKS = ("mkdocs", "click", "jinja2", "material", "pymdownx", "markdown")
 # Layers above the domain, as seen from a module directly inside domain/ or bundler/.
-UPPER_LAYERS = ("plugins", "build", "cli")
+UPPER_LAYERS = ("plugins", "commands", "speedups", "cli")
 
 
 def imports(path: Path, package: tuple[str, ...]) -> list[tuple[int, str]]:
     """Return (line, absolute module name) for every import in a module of ``package``.
 
     Relative imports are resolved against ``package`` (e.g. ``("mochila", "domain")``), so
-    ``from ..build import x`` in domain/ reads as ``mochila.build``. Imports inside functions
+    ``from ..commands import x`` in domain/ reads as ``mochila.commands``. Imports inside functions
     count too: a lazy import is still a dependency.
     """
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -111,7 +111,10 @@ def test_domain_and_bundler_exist_and_have_modules():
         ("from jinja2 import Template", ["x.py:1: imports jinja2 (jinja2)"]),
         ("import material.plugins", ["x.py:1: imports material (material.plugins)"]),
         ("from ..plugins import shared", ["x.py:1: imports mochila.plugins (mochila.plugins)"]),
-        ("from ..build.check import x", ["x.py:1: imports mochila.build (mochila.build.check)"]),
+        (
+            "from ..commands.check import x",
+            ["x.py:1: imports mochila.commands (mochila.commands.check)"],
+        ),
         ("from .. import cli", ["x.py:1: imports mochila.cli (mochila.cli)"]),
         ("from mochila.cli import main", ["x.py:1: imports mochila.cli (mochila.cli)"]),
         ("def f():\n    import mkdocs", ["x.py:2: imports mkdocs (mkdocs)"]),

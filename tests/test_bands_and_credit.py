@@ -22,8 +22,8 @@ import pytest
 from mkdocs.config.base import ValidationError
 from school_project import make_school
 
-from mochila.build.orchestrate import build_everything
-from mochila.build.project import load_project
+from mochila.commands.orchestrate import build_everything
+from mochila.commands.project import load_project
 from mochila.plugins.facets.plugin import FacetsPlugin
 
 sample_project = build_fixtures.sample_project

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mochila.build.mkdocs_run import EditionBuildError
-from mochila.build.orchestrate import BuildFailed, build_everything
-from mochila.build.parallel import WorkerBug
-from mochila.build.project import load_project
 from mochila.bundler import verify
 from mochila.cli import main
+from mochila.commands.mkdocs_run import EditionBuildError
+from mochila.commands.orchestrate import BuildFailed, build_everything
+from mochila.commands.parallel import WorkerBug
+from mochila.commands.project import load_project
 
 EPOCH = "1763596800"  # 2025-11-20 00:00 UTC
 PROGRESS = re.compile(r"^\[\d+/\d+\] (website|bundle [a-z0-9-]+) \((en|es)\) built in \d+\.\d s$")
@@ -169,10 +169,10 @@ def fail_edition(monkeypatch, name: str, lang: str, exc: Exception) -> list:
     """Make every ``build_edition`` the build layer calls raise ``exc`` for one edition.
 
     The build layer imports ``build_edition`` by name, so it is replaced in each module of
-    ``mochila.build`` that holds it. Keyed by edition (not by call count) so it also works when
+    ``mochila.commands`` that holds it. Keyed by edition (not by call count) so it also works when
     editions are built in forked worker processes. Returns the editions started in this process.
     """
-    real = importlib.import_module("mochila.build.mkdocs_run").build_edition
+    real = importlib.import_module("mochila.commands.mkdocs_run").build_edition
     calls: list = []
 
     def flaky(config_file, site_dir, context, *args, **kwargs):
@@ -183,7 +183,9 @@ def fail_edition(monkeypatch, name: str, lang: str, exc: Exception) -> list:
         return real(config_file, site_dir, context, *args, **kwargs)
 
     # The one caller of build_edition: every edition, in process or in a worker, goes there.
-    monkeypatch.setattr(importlib.import_module("mochila.build.parallel"), "build_edition", flaky)
+    monkeypatch.setattr(
+        importlib.import_module("mochila.commands.parallel"), "build_edition", flaky
+    )
     return calls
 
 

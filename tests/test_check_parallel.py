@@ -11,9 +11,9 @@ import os
 
 import pytest
 
-from mochila.build import check
-from mochila.build.check import check_content, read_in_two
-from mochila.build.project import load_project
+from mochila.commands import check
+from mochila.commands.check import check_content, read_in_two
+from mochila.commands.project import load_project
 
 
 def test_reading_in_two_gives_the_sequential_result_in_order():

@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_fuzz_content import ENCODINGS, REPO, encode, mutate, mutations
 
-from mochila.build.config_file import ConfigFileError, read_config_file
 from mochila.cli import main
+from mochila.commands.config_file import ConfigFileError, read_config_file
 from mochila.plugins.activities.plugin import ActivitiesPlugin
 from mochila.plugins.bundles.plugin import BundlesPlugin
 from mochila.plugins.config_types import flatten

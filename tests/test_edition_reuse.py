@@ -19,11 +19,11 @@ import build_fixtures
 import pytest
 from material.plugins.search import plugin as search_plugin
 
-from mochila.build import packaging, parallel
-from mochila.build.editions import plan_editions
-from mochila.build.mkdocs_run import build_edition
-from mochila.build.orchestrate import build_everything
-from mochila.build.project import load_project
+from mochila.commands import packaging, parallel
+from mochila.commands.editions import plan_editions
+from mochila.commands.mkdocs_run import build_edition
+from mochila.commands.orchestrate import build_everything
+from mochila.commands.project import load_project
 from mochila.domain.catalogue import load_catalogue
 from mochila.domain.edition import Edition
 from mochila.plugins.context import EditionContext

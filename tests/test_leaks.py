@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from build_fixtures import EDITION, SampleBuild, build_project, copy_sample_project
 
-from mochila.build.orchestrate import BuildFailed
+from mochila.commands.orchestrate import BuildFailed
 
 RESTRICTED_WORD = "zorblaxrestricted"
 DRAFT_WORD = "zorblaxdraft"

@@ -8,8 +8,8 @@ import time
 import search_index
 from conftest import MKDOCS_YML, REPO
 
-from mochila.build.preview import PreviewBuilder
-from mochila.build.project import load_project
+from mochila.commands.preview import PreviewBuilder
+from mochila.commands.project import load_project
 
 
 def _index_locations(site) -> set[str]:

@@ -23,9 +23,9 @@ import yaml
 from click.testing import CliRunner
 from e2e.support import age_bands, duration_band, in_bundle
 
-from mochila.build.project import load_project
-from mochila.build.report import make_report
 from mochila.cli import main
+from mochila.commands.project import load_project
+from mochila.commands.report import make_report
 
 sample_project = build_fixtures.sample_project
 sample_build = build_fixtures.sample_build

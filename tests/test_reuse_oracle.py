@@ -16,9 +16,9 @@ import build_fixtures
 import pytest
 
 from mochila import speedups
-from mochila.build import parallel
-from mochila.build.orchestrate import build_everything
-from mochila.build.project import load_project
+from mochila.commands import parallel
+from mochila.commands.orchestrate import build_everything
+from mochila.commands.project import load_project
 from mochila.speedups import fragments
 
 sample_project = build_fixtures.sample_project

@@ -10,8 +10,8 @@ import build_fixtures
 import pytest
 from build_fixtures import CORPORA, corpus_project
 
-from mochila.build.orchestrate import build_everything
-from mochila.build.project import load_project
+from mochila.commands.orchestrate import build_everything
+from mochila.commands.project import load_project
 
 parse_html = build_fixtures.parse_html
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from chromium_launch import CHROMIUM, CHROMIUM_ARGS, missing_chromium_reason
 
-from mochila.build.orchestrate import build_everything
-from mochila.build.project import load_project
+from mochila.commands.orchestrate import build_everything
+from mochila.commands.project import load_project
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(missing_chromium_reason() is not None, reason="no Chromium")

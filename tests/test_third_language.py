@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from mochila.build.orchestrate import build_everything
-from mochila.build.project import load_project
+from mochila.commands.orchestrate import build_everything
+from mochila.commands.project import load_project
 
 
 def test_french_is_config_and_content_only(project, tmp_path):

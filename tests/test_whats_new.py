@@ -19,8 +19,8 @@ import editions_fixtures
 import pytest
 from editions_fixtures import ADDED, CHANGED, REMOVED, SECOND
 
-from mochila.build.orchestrate import BuildFailed, build_everything
-from mochila.build.project import load_project
+from mochila.commands.orchestrate import BuildFailed, build_everything
+from mochila.commands.project import load_project
 
 two_editions = editions_fixtures.two_editions
 

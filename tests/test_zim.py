@@ -23,10 +23,10 @@ import build_fixtures
 import pytest
 from click.testing import CliRunner
 
-from mochila.build.editions import plan_editions
-from mochila.build.orchestrate import BuildFailed, build_everything
-from mochila.build.project import ProjectError, load_project
 from mochila.cli import main
+from mochila.commands.editions import plan_editions
+from mochila.commands.orchestrate import BuildFailed, build_everything
+from mochila.commands.project import ProjectError, load_project
 
 sample_project = build_fixtures.sample_project
 sample_build = build_fixtures.sample_build
@@ -248,7 +248,7 @@ def test_the_core_never_imports_the_gpl_extra_at_module_level():
         [
             sys.executable,
             "-c",
-            "import sys, mochila.cli, mochila.build.orchestrate, mochila.build.packaging, "
+            "import sys, mochila.cli, mochila.commands.orchestrate, mochila.commands.packaging, "
             "mochila.bundler.zim; print(sorted(m for m in sys.modules "
             "if m.split('.')[0] in ('libzim', 'pycountry')))",
         ],
@@ -283,7 +283,7 @@ def test_language_codes_come_from_iso_639():
 def test_metadata_kiwix_would_refuse_is_reported_in_plain_words(sample_project):
     import dataclasses
 
-    from mochila.build.zim_metadata import zim_info
+    from mochila.commands.zim_metadata import zim_info
 
     project = load_project(sample_project.config_file)
     planned = [p for p in plan_editions(project, "2026-11-20", True) if p.bundle_name]

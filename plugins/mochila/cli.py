@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .build.project import Project, ProjectError, load_project
+from .commands.project import Project, ProjectError, load_project
 
 
 class CommandError(click.ClickException):
@@ -94,7 +94,7 @@ def check(obj: Context, path: Path | None, strict: bool, output_format: str) -> 
     Example:
       mochila check --strict
     """
-    from .build.check import check_content
+    from .commands.check import check_content
 
     project = obj.project()
     if path is not None and not path.is_dir():
@@ -170,7 +170,7 @@ def new(
       mochila new "Water play" --summary "Babies explore water." \\
           --audience families --age 6-36 --duration 20 --areas sensory
     """
-    from .build.scaffolding import NewRequest, ScaffoldError, create_activity
+    from .commands.scaffolding import NewRequest, ScaffoldError, create_activity
 
     project = obj.project()
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
@@ -260,7 +260,7 @@ def build(
     Example:
       mochila build --since old-bundles/
     """
-    from .build.orchestrate import BuildFailed, build_everything
+    from .commands.orchestrate import BuildFailed, build_everything
 
     project = obj.project()
     progress = _BarProgress() if sys.stderr.isatty() else None
@@ -293,7 +293,7 @@ def serve(obj: Context, drafts: bool, lang: str | None, dev_addr: str) -> None:
     Example:
       mochila serve --lang es --drafts
     """
-    from .build.preview import PreviewError, serve_preview
+    from .commands.preview import PreviewError, serve_preview
 
     project = obj.project()
     if lang is not None and lang not in project.settings.languages:
@@ -355,7 +355,7 @@ def report(obj: Context, output: Path, output_format: str) -> None:
       mochila report && open build/report.html
       mochila report --format json > coverage.json
     """
-    from .build.report import ReportFailed, make_report, report_json, summary, write_report
+    from .commands.report import ReportFailed, make_report, report_json, summary, write_report
 
     project = obj.project()
     try:

@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import expect
 from school_project import make_school
 
-from mochila.build.orchestrate import build_everything
-from mochila.build.project import load_project
+from mochila.commands.orchestrate import build_everything
+from mochila.commands.project import load_project
 
 from .support import DESKTOP, PHONE, visible_card_slugs
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from mochila.build.project import load_project
-from mochila.build.report import make_report, write_report
+from mochila.commands.project import load_project
+from mochila.commands.report import make_report, write_report
 
 from .support import file_url
 from .test_print import pdf_pages

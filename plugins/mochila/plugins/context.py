@@ -4,7 +4,7 @@ Why: ``mochila build`` and ``mochila serve`` run many mkdocs builds (an edition 
 and bundle, a preview per save), each with its own edition, the catalogue already read and
 checked, and caches that outlive one build. mkdocs has no way to pass objects to plugins, so
 orchestration makes one ``EditionContext`` and attaches it to every Mochila plugin of the
-loaded config (``mochila.build.mkdocs_run.edition_config``), the only way in. A plain
+loaded config (``mochila.commands.mkdocs_run.edition_config``), the only way in. A plain
 ``mkdocs build`` attaches none: the activities plugin then makes the default one (the public
 website in the first language) and attaches it to the other Mochila plugins itself.
 

@@ -102,14 +102,18 @@ def create_activity(project: Project, request: NewRequest, ask: Ask | None) -> P
 
     summary = need(request.summary, "--summary", "Summary (one or two plain sentences)")
     audience = need(
-        request.audience, "--audience",
-        f"Audience, comma-separated ({', '.join(vocabulary.ids('audience'))})", _ids,
+        request.audience,
+        "--audience",
+        f"Audience, comma-separated ({', '.join(vocabulary.ids('audience'))})",
+        _ids,
     )
     age = need(request.age, "--age", "Age in months, MIN-MAX (e.g. 24-48)", _age)
     duration = need(request.duration, "--duration", "Duration in minutes (1-600)", _minutes)
     areas = need(
-        request.areas, "--areas",
-        f"Development areas, comma-separated ({', '.join(vocabulary.ids('areas'))})", _ids,
+        request.areas,
+        "--areas",
+        f"Development areas, comma-separated ({', '.join(vocabulary.ids('areas'))})",
+        _ids,
     )
     for kind, values in (("audience", audience), ("areas", areas), ("tags", request.tags)):
         for value in values:
