@@ -17,7 +17,7 @@ element, everything a reader would see as broken:
 - an ``<img>`` without ``alt``; two elements with the same ``id``.
 
 ``audit(folder)`` returns the findings as ``path: <element>: what`` lines, empty when all is
-well; ``tests/test_page_audit.py`` runs it on the sample, a generated corpus and the real
+well; ``tests/plugins/test_page_audit.py`` runs it on the sample, a generated corpus and the real
 corpora, and checks that it finds defects planted on purpose.
 """
 

@@ -40,7 +40,7 @@ sample_activities = build_fixtures.sample_activities
 
 
 def pytest_collection_modifyitems(items):
-    """Skip (as tests/test_theme_js.py does) where the browser a test needs is missing:
+    """Skip (as tests/js/test_theme_js.py does) where the browser a test needs is missing:
     Chromium and Playwright, or Firefox for tests marked ``firefox``. In CI nothing is
     skipped: a missing browser fails its tests."""
     chromium = missing_chromium_reason()

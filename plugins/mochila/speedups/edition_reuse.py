@@ -4,7 +4,7 @@ Each one leans on an mkdocs or Material internal, named where it is used: a page
 replaced for a cached page, Material's ``SearchIndex.add_entry_from_context`` wrapped, a page's
 ``title`` pinned before its Markdown is let go, a Jinja bytecode cache and fragment store put
 into the theme's environment. All of them are off when ``mochila.speedups.enabled()`` says so;
-the build is then slower and byte for byte the same (``tests/test_reuse_oracle.py``).
+the build is then slower and byte for byte the same (``tests/plugins/test_reuse_oracle.py``).
 """
 
 from __future__ import annotations

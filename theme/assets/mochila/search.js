@@ -441,7 +441,7 @@
     return out;
   };
 
-  /* For tests (tests/test_search_js.py) and for search-ui.js. */
+  /* For tests (tests/js/test_search_js.py) and for search-ui.js. */
   api.tokens = tokens;
   api._rules = { fold: fold, stem: stem, runs: runs, setRules: setRules, tokens: tokens };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -1,6 +1,6 @@
 """Browser tests for the Mochila theme (theme/assets/mochila/*).
 
-The pages in tests/browser_fixtures/ are hand-written copies of the HTML contract
+The pages in tests/js/browser_fixtures/ are hand-written copies of the HTML contract
 that the Python plugins emit, opened from file:// in Debian's Chromium, as an
 educator would open a USB bundle. Every browser test also checks that the page
 logged no error and asked for nothing but local files.
@@ -18,8 +18,8 @@ from chromium_launch import CHROMIUM, CHROMIUM_ARGS, missing_chromium_reason
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "browser_fixtures"
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "js" / "browser_fixtures"
 THEME = ROOT / "theme"
 ASSETS = THEME / "assets"
 DESKTOP = {"width": 1280, "height": 900}
@@ -770,7 +770,7 @@ def test_catalogue_stays_fast_with_a_thousand_cards(page, tmp_path):
     cards = re.findall(r"<li class=\"mochila-cards__item\".*?</li>", items, re.S)
     many = "\n".join(cards[i % len(cards)] for i in range(1000))
     page_html = head + '<ul class="mochila-cards">' + many + "</ul>" + tail
-    page_html = page_html.replace("../../theme/assets/", (ASSETS.as_uri() + "/"))
+    page_html = page_html.replace("../../../theme/assets/", (ASSETS.as_uri() + "/"))
     target = tmp_path / "catalogue-1000.html"
     target.write_text(page_html, encoding="utf-8")
 

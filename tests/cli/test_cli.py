@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from mochila.bundler.verify import DAMAGED_ZIP
 from mochila.cli import main
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 LINE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): (?P<msg>.+)$"
 )

@@ -130,7 +130,7 @@ def test_every_declared_bundle_is_built_with_its_edition(sample_project, sample_
     assert tuple(b["name"] for b in sample_project.bundles()) == BUNDLES
     assert {b["name"]: b["language"] for b in sample_project.bundles()} == LANG
     names = sorted(p.name for p in sample_build.bundles.iterdir())
-    # The sample also writes every bundle as a ZIM for Kiwix (zim: true; tests/test_zim.py).
+    # The sample also writes every bundle as a ZIM for Kiwix (zim: true; tests/bundler/test_zim.py).
     zims = [f"mochila-{b['name']}-{EDITION}.zim" for b in sample_project.bundles() if b.get("zim")]
     assert len(zims) == len(BUNDLES)
     zips = [f"mochila-{name}-{EDITION}.zip" for name in BUNDLES]

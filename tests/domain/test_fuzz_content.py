@@ -29,7 +29,7 @@ from mochila.cli import main
 from mochila.domain.catalogue import ReadCache, load_catalogue
 from mochila.domain.settings import ContentSettings
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO.parent / "shared" / "corpora" / "rpf-projects" / "content"
 # Cases per run: about 2,000 in ~30 s of one core; FUZZ_EXAMPLES=20000 for a longer hunt.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "1400"))

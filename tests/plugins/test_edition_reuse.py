@@ -77,7 +77,7 @@ def test_reusing_pages_and_search_entries_changes_no_byte(sample_project, tmp_pa
             assert _zip_members(ours) == _zip_members(theirs), (workers, name)
             assert ours.read_bytes() == theirs.read_bytes(), (workers, name)
         # The sample writes every bundle as a ZIM too (zim: true): its identifiers come from
-        # the content, so it is the same bytes whoever built it (tests/test_zim.py).
+        # the content, so it is the same bytes whoever built it (tests/bundler/test_zim.py).
         zims = sorted(p.name for p in (alone / "bundles").glob("*.zim"))
         assert len(zims) == 4
         for name in zims:

@@ -19,7 +19,7 @@ from mochila.domain.search.text import fold, rules, runs
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
-SEARCH_JS = Path(__file__).resolve().parents[1] / "theme" / "assets" / "mochila" / "search.js"
+SEARCH_JS = Path(__file__).resolve().parents[2] / "theme" / "assets" / "mochila" / "search.js"
 pytestmark = pytest.mark.skipif(missing_chromium_reason() is not None, reason="no Chromium")
 
 WORDS = {

@@ -21,7 +21,7 @@ from types import ModuleType
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "gen_corpus.py"
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
