@@ -135,8 +135,8 @@ def test_chinese_search_finds_a_word_without_spaces(new_context, five_server):
     page.goto(url(five_server, "zh", "index.html"))
     box = open_search(page)
     # Inside 玩水游戏, with no space around it. An input method hands over the characters
-    # at once and then releases a key, which is what Material's search listens to.
+    # at once and then releases a key.
     box.fill("游戏")
     box.press("End")
-    result = page.locator(".md-search-result__item").first
+    result = page.locator(".mochila-search__item").first
     expect(result).to_contain_text(ACTIVITIES["zh"][0])
