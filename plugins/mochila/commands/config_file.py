@@ -61,6 +61,7 @@ class MochilaOptions:
     raw: dict[str, Any]
     activities: ActivitiesConfig
     bundles: BundlesConfig
+    facets: FacetsConfig
     # Line of each declared bundle in the file, and of the bundles plugin (for messages).
     bundle_lines: list[int]
     bundles_line: int
@@ -149,7 +150,8 @@ def read_config_file(data: bytes, shown: str) -> MochilaOptions:
         for index in range(len(bundles.bundles))
     ]
     plugin_line = _line_of(root, ("plugins", BUNDLES_PLUGIN))
-    return MochilaOptions(raw, activities, bundles, lines, plugin_line)  # type: ignore[arg-type]
+    facets = configs["mochila/facets"]
+    return MochilaOptions(raw, activities, bundles, facets, lines, plugin_line)  # type: ignore[arg-type]
 
 
 def _compose(text: str) -> yaml.Node | None:

@@ -16,6 +16,7 @@ from typing import Any
 from ..domain.settings import ContentSettings
 from ..plugins.activities.config import ActivitiesConfig
 from ..plugins.bundles.config import BundlesConfig
+from ..plugins.facets.config import FacetsConfig
 from .config_file import (
     ACTIVITIES_PLUGIN,
     BUNDLES_PLUGIN,
@@ -48,6 +49,7 @@ class Project:
     raw: dict[str, Any] = field(repr=False)
     activities: ActivitiesConfig = field(repr=False)  # validated options of the plugins
     bundles: BundlesConfig = field(repr=False)
+    facets: FacetsConfig = field(repr=False)
     bundle_lines: list[int] = field(repr=False)  # where each bundle is in mkdocs.yml
     bundles_line: int = field(repr=False)  # where the bundles plugin is
 
@@ -93,6 +95,7 @@ def load_project(config_file: Path) -> Project:
         options.raw,
         activities,
         options.bundles,
+        options.facets,
         options.bundle_lines,
         options.bundles_line,
     )

@@ -18,6 +18,7 @@ from ..bundler.source import open_bundle
 from ..domain.coverage import EditionSpec, build_report
 from ..domain.problems import ContentError
 from ..domain.strings import load_strings
+from ..plugins.facets.config import facet_settings
 from .check import check_content
 from .editions import edition_label, plan_editions, source_epoch
 from .project import Project, ProjectError
@@ -69,7 +70,14 @@ def make_report(project: Project, output: Path) -> dict[str, Any]:
         if item.bundle_name
     ]
     strings = load_strings(REPORT_LANG, project.content_dir / "_locales")
-    report = build_report(catalogue, strings, specs, commit_times(project.content_dir), label)
+    report = build_report(
+        catalogue,
+        strings,
+        specs,
+        commit_times(project.content_dir),
+        label,
+        facet_settings(project.facets),
+    )
     report["site_name"] = str(project.raw.get("site_name") or "")
     return report
 

@@ -41,16 +41,14 @@ class Bands:
     duration_of: Callable[[Activity], list[str]]
 
 
-def report_bands(strings: Strings) -> Bands:
-    """Today's bands, those of the site's facet pages. The one place to switch when the
-    bands become configurable (issue 12): the report reads them nowhere else."""
-    age = tuple(
-        Band(f"{low}-{high}", strings[f"band_age_{low}-{high}"]) for low, high in facets.AGE_BANDS
-    )
+def report_bands(strings: Strings, settings: facets.FacetSettings) -> Bands:
+    """The project's bands, as the site's filters and facet pages show them."""
+    age = tuple(Band(band.value, band.label(strings)) for band in settings.age_bands)
     duration = tuple(
-        Band(band, strings[f"band_duration_{band}"]) for band, _, _ in facets.DURATION_BANDS
+        Band(value, settings.duration_label(value, strings))
+        for value, _, _ in settings.duration_bands()
     )
-    return Bands(age, duration, facets.age_bands, lambda a: [facets.duration_band(a)])
+    return Bands(age, duration, settings.age_values, lambda a: [settings.duration_value(a)])
 
 
 @dataclass(frozen=True)
@@ -93,6 +91,7 @@ def build_report(
     editions: list[EditionSpec],
     file_times: dict[str, int] | None = None,
     edition_label: str = "",
+    bands: facets.FacetSettings = facets.DEFAULT_SETTINGS,
 ) -> dict[str, Any]:
     """Return the whole report as plain data (the JSON documented in the README).
 
@@ -103,7 +102,7 @@ def build_report(
     settings = catalogue.settings
     default = settings.default_lang
     vocabulary = catalogue.vocabulary
-    bands = report_bands(strings)
+    bands = report_bands(strings, bands)
     originals = sorted((a for a in catalogue.in_language(default) if not a.is_draft), key=_order)
     areas = [Band(i, vocabulary.label("areas", i, strings.lang)) for i in vocabulary.ids("areas")]
     audience = [

@@ -3,6 +3,7 @@ from __future__ import annotations
 from mkdocs.config.base import BaseConfigOption, ValidationError
 
 from ...domain import facets
+from ...domain.facets import FacetSettings
 from ..config_types import Flag, StrictConfig, Text
 
 
@@ -48,3 +49,12 @@ class FacetsConfig(StrictConfig):
     facet_names = _Read(facets.facet_names_from, {})
     """Names of the facets per language, e.g. ``{areas: {en: Subject, es: Materia}}``;
     facets and languages left out keep the UI strings ("Development area", "For")."""
+
+
+def facet_settings(config: FacetsConfig) -> FacetSettings:
+    """The domain's view of the validated options: bands and facet names."""
+    return FacetSettings(
+        age_bands=config.age_bands,
+        duration_limits=config.duration_bands,
+        names=config.facet_names,
+    )

@@ -12,10 +12,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ... import speedups
-from ...domain.facets import FacetSettings, build_facet_index
+from ...domain.facets import build_facet_index
 from ..context import UsesEdition
 from ..shared import generated_page, url_from
-from .config import FacetsConfig
+from .config import FacetsConfig, facet_settings
 from .renderer import facet_page, render_browse, render_cards, render_catalogue
 
 log = get_plugin_logger(__name__)
@@ -54,11 +54,7 @@ class FacetsPlugin(UsesEdition, BasePlugin[FacetsConfig]):
         if not self.config.enabled:
             return
         state = self.edition_state()
-        state.facet_settings = FacetSettings(
-            age_bands=self.config.age_bands,
-            duration_limits=self.config.duration_bands,
-            names=self.config.facet_names,
-        )
+        state.facet_settings = facet_settings(self.config)
         state.facets = build_facet_index(
             state.activities, state.catalogue.vocabulary, state.strings, state.facet_settings
         )
