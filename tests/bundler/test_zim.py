@@ -220,14 +220,23 @@ def test_no_zim_builds_the_bundles_without_the_extra(tmp_path, monkeypatch):
     assert list((tmp_path / "o" / "bundles").glob("*.zim")) == []
 
 
-def test_the_zim_flag_overrides_each_bundles_option(sample_project):
+def test_the_zim_flag_overrides_each_bundles_option(sample_project, tmp_path):
     project = load_project(sample_project.config_file)
     bundles = [p for p in plan_editions(project, "2026-11-20", True) if p.bundle_name]
     assert all(p.zim for p in bundles)
     assert not any(p.zim for p in plan_editions(project, "x", True, zim=False))
-    project.raw["plugins"][-1]["mochila/bundles"]["bundles"][0]["zim"] = "yes"
-    with pytest.raises(ProjectError, match="bundle 'full-en': write 'zim: true' or 'zim: false'"):
-        plan_editions(project, "2026-11-20", True)
+    # The option is typed (plugins/bundles/config.py): anything but true or false is refused
+    # when mkdocs.yml is read, with its line.
+    text = sample_project.config_file.read_text(encoding="utf-8")
+    text = text.replace(
+        'title: {en: "All activities"}', 'title: {en: "All activities"}\n          zim: "maybe"'
+    )
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(
+        ProjectError,
+        match=r"option 'bundles\[0\].zim': expected true or false, found the text 'maybe'",
+    ):
+        load_project(tmp_path / "mkdocs.yml")
 
 
 def test_the_core_never_imports_the_gpl_extra_at_module_level():
