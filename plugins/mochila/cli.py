@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .commands.project import Project, ProjectError, load_project
+from .commands.scaffolding import MAX_DURATION, parse_age_range
 
 
 class CommandError(click.ClickException):
@@ -130,12 +131,9 @@ def _age_range(ctx: click.Context, param: click.Parameter, value: str | None):
     if value is None:
         return None
     try:
-        low, high = (int(part) for part in value.replace("–", "-").split("-"))
-    except ValueError:
-        raise click.BadParameter("write the age in months as MIN-MAX, e.g. 24-48") from None
-    if not 0 <= low <= high <= 216:
-        raise click.BadParameter("use months from 0 to 216, the smaller number first")
-    return low, high
+        return parse_age_range(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _id_list(value: str | None) -> list[str] | None:
@@ -149,7 +147,11 @@ def _id_list(value: str | None) -> list[str] | None:
 @click.option("--summary", help="One or two plain sentences saying what the activity is.")
 @click.option("--audience", help="Comma-separated audience ids, e.g. families,educators.")
 @click.option("--age", callback=_age_range, help="Age range in months, e.g. 24-48.")
-@click.option("--duration", type=click.IntRange(1, 600), help="Minutes, 1 to 600.")
+@click.option(
+    "--duration",
+    type=click.IntRange(1, MAX_DURATION),
+    help=f"Minutes, 1 to {MAX_DURATION}.",
+)
 @click.option("--areas", help="Comma-separated development areas, e.g. motor,language.")
 @click.option("--tags", help="Comma-separated tags (optional).")
 @click.option("--lang", help="Language of the new file (default: the site's first language).")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..domain.activity import check_activity, kind_word
 from ..domain.catalogue import split_language
+from ..domain.rules import MAX_DURATION, parse_age_range, parse_id_list, parse_minutes
 from ..domain.scaffold import NewActivity, render_activity, slugify
 from ..domain.source import split
 from ..domain.strings import load_strings
@@ -108,7 +109,9 @@ def create_activity(project: Project, request: NewRequest, ask: Ask | None) -> P
         _ids,
     )
     age = need(request.age, "--age", "Age in months, MIN-MAX (e.g. 24-48)", _age)
-    duration = need(request.duration, "--duration", "Duration in minutes (1-600)", _minutes)
+    duration = need(
+        request.duration, "--duration", f"Duration in minutes (1-{MAX_DURATION})", _minutes
+    )
     areas = need(
         request.areas,
         "--areas",
@@ -167,19 +170,6 @@ def _problems_in(content: str, project: Project, target: Path, vocabulary) -> li
     return [p for p in problems + found if p.is_error]
 
 
-def _minutes(text: str) -> int:
-    value = int(text)
-    if not 1 <= value <= 600:
-        raise ValueError(text)
-    return value
-
-
-def _ids(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
-def _age(text: str) -> tuple[int, int]:
-    low, high = (int(part) for part in text.replace("–", "-").split("-"))
-    if not 0 <= low <= high <= 216:
-        raise ValueError(text)
-    return low, high
+_minutes = parse_minutes
+_ids = parse_id_list
+_age = parse_age_range

@@ -7,13 +7,11 @@ import re
 from dataclasses import dataclass, field
 
 from .problems import Problem, error
+from .rules import ID_PATTERN, MAX_AGE_MONTHS, MAX_DURATION
 from .source import Located, SourceFile, mapping_item_line, mapping_key_line, node_line
 from .suggest import did_you_mean
 from .vocabulary import Vocabulary
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_AGE_MONTHS = 216
-MAX_DURATION = 600
 STATUSES = ("draft", "published")
 VISIBILITIES = ("public", "restricted")
 REQUIRED = ("id", "title", "summary", "audience", "age", "duration", "areas")

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .activity import MAX_AGE_MONTHS, MAX_DURATION, Activity
+from .activity import Activity
 from .humanize import human_age
+from .rules import MAX_AGE_MONTHS, MAX_DURATION
 from .strings import Strings
 from .suggest import did_you_mean
 from .vocabulary import Vocabulary

@@ -7,10 +7,8 @@ filter and browse labels of age bands, search entries and the printed page all s
 
 from __future__ import annotations
 
+from .rules import MAX_AGE_MONTHS as AGE_CAP
 from .strings import Strings
-
-# The oldest age an activity can name (18 years): a range ending there has no upper limit.
-AGE_CAP = 216
 
 
 def _ends_a_year(months: int) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
-from ..domain.activity import ID_PATTERN, MAX_AGE_MONTHS
+from ..domain.rules import ID_PATTERN, MAX_AGE_MONTHS
 from ..domain.settings import LANG_PATTERN
 from ..domain.suggest import did_you_mean
 
