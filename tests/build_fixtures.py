@@ -193,7 +193,16 @@ def load_gen_corpus():
 
 # Real content written by other organisations, converted to the content contract
 # (``../shared/corpora/<name>/``, each with a README). Tests copy them, never change them.
-CORPORA = REPO.parent / "shared" / "corpora"
+# ``../shared`` beside the checkout; a clone elsewhere (a CI copy) names it with MOCHILA_SHARED
+# or finds this workplace's copy.
+CORPORA = next(
+    (
+        Path(p) / "corpora"
+        for p in (os.environ.get("MOCHILA_SHARED", ""), REPO.parent / "shared", "/work/shared")
+        if p and (Path(p) / "corpora").is_dir()
+    ),
+    REPO.parent / "shared" / "corpora",
+)
 
 
 def corpus_languages(content: Path) -> tuple[str, ...]:

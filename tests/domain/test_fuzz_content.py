@@ -20,6 +20,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import build_fixtures
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -30,7 +31,7 @@ from mochila.domain.catalogue import ReadCache, load_catalogue
 from mochila.domain.settings import ContentSettings
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO.parent / "shared" / "corpora" / "rpf-projects" / "content"
+CORPUS = build_fixtures.CORPORA / "rpf-projects" / "content"
 # Cases per run: about 2,000 in ~30 s of one core; FUZZ_EXAMPLES=20000 for a longer hunt.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "1400"))
 FUZZ = settings(

@@ -16,8 +16,10 @@ from ...domain.activity import Activity
 from ...domain.humanize import human_age, human_duration
 from ...domain.search.index import SearchDocument, build_index
 from ...domain.search.text import html_text
+from ...domain.web_address import addresses_as_text
 from ..context import UsesEdition
 from ..shared import PLACEHOLDER, EditionState
+from ..web_links import rewrite_web_links
 from .config import SearchConfig
 
 log = get_plugin_logger(__name__)
@@ -47,6 +49,9 @@ class SearchPlugin(UsesEdition, BasePlugin[SearchConfig]):
         if isinstance(search, dict) and search.get("exclude"):
             return None
         state = self.edition_state()
+        # Web links as the page shows them (in a bundle: "text (example.org/path)"), so the
+        # index reads like the page and holds no address a bundle may not link to.
+        html = rewrite_web_links(html, offline=state.edition.offline)
         body = html_text(HELD.sub(" ", html))
         activity = state.pages.get(page.file.src_uri)
         if activity is None:
@@ -85,10 +90,12 @@ def activity_document(
         return [vocabulary.label(kind, i, lang) for i in ids]
 
     areas = labels("areas", activity.areas)
+    # The summary is plain text; in a bundle its web addresses read as on the page.
+    summary = addresses_as_text(activity.summary) if state.edition.offline else activity.summary
     return SearchDocument(
         path=url,
         title=activity.title,
-        summary=activity.summary,
+        summary=summary,
         labels=tuple(areas + labels("audience", activity.audience) + labels("tags", activity.tags)),
         materials=tuple(activity.materials),
         body=body,
