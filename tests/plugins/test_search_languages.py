@@ -25,9 +25,11 @@ def site(tmp_path_factory):
     project = make_project(root / "project")
     config = project.config
     config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "languages: [en, es]", "languages: [en, ja, qu]"
-        ),
+        # Site languages en, ja, qu; the bundles (the last plugin) default to one per language.
+        config.read_text(encoding="utf-8")
+        .replace("languages: [en, es]", "languages: [en, ja, qu]")
+        .split("  - mochila/bundles:")[0]
+        + "  - mochila/bundles\n",
         encoding="utf-8",
     )
     (project.content / "index.es.md").unlink()
