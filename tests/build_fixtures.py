@@ -28,6 +28,7 @@ Nothing here writes outside pytest's temporary folders or changes the working di
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib.util
 import os
 import re
@@ -169,6 +170,15 @@ def copy_sample_project(
         _git(dest, "add", "-A")
         _git(dest, "commit", "-q", "-m", "Sample content")
     return SampleProject(dest)
+
+
+def file_digests(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (relative path) with the sha256 of its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def generated_project(dest: Path, n: int, seed: int = 1) -> SampleProject:

@@ -9,7 +9,6 @@ give the same bytes, and pages whose HTML differs between editions must not be m
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import zipfile
@@ -33,12 +32,7 @@ from mochila.speedups.render_cache import RenderCache, Rendered
 sample_project = build_fixtures.sample_project
 
 
-def _tree(folder: Path) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+_tree = build_fixtures.file_digests
 
 
 def _zip_members(path: Path) -> dict[str, bytes]:

@@ -24,12 +24,7 @@ from mochila.speedups import fragments
 sample_project = build_fixtures.sample_project
 
 
-def _tree(folder: Path) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+_tree = build_fixtures.file_digests
 
 
 def _zip_members(path: Path) -> dict[str, str]:
