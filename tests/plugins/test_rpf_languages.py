@@ -8,6 +8,7 @@ import logging
 
 import build_fixtures
 import pytest
+import search_index
 from build_fixtures import CORPORA, corpus_project
 
 from mochila.commands.orchestrate import build_everything
@@ -95,7 +96,17 @@ def test_an_arabic_activity_reads_right_to_left_with_its_translations(rpf):
     assert read_in["ja"] == "Read in 日本語"  # no Japanese Mochila texts: English sentence
 
 
-def test_japanese_search_uses_material_segmenter(rpf):
+def test_japanese_pages_are_found_by_words_without_spaces(rpf):
+    # Mochila's own index cuts Japanese into one- and two-character pieces, so a word inside
+    # a sentence without spaces is found (issue 12.2, 14.3).
     site, _ = rpf
-    index = (site / "ja" / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"lang":["ja"]' in index
+    ja = site / "ja"
+    assert search_index.manifest(ja)["lang"] == "ja"
+    rows = search_index.documents(ja)
+    terms = search_index.terms(ja)
+    archery = next(i for i, row in enumerate(rows) if row[0] == "activities/archery.html")
+    title = rows[archery][1]
+    pair = next(title[i : i + 2] for i in range(len(title) - 1) if ord(title[i]) > 0x3000)
+    alphabet = search_index.manifest(ja)["alphabet"]
+    assert pair in terms, pair
+    assert archery in {doc for doc, _ in search_index.decode(terms[pair], alphabet)}

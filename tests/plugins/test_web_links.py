@@ -318,12 +318,23 @@ def test_the_bundle_search_index_reads_like_the_page(bundle):
             rows += json.loads(f"[{match.group(2)}]")[1]
     assert rows
     raw = "".join(t for n, t in bundle.items() if n.startswith("search/"))
-    text = " ".join(" ".join(str(f) for f in row) for row in rows if row[0].startswith(PAGE))
-    text = " ".join(text.split())
+    row = next(row for row in rows if row[0] == PAGE)
+    # The excerpt a result shows is the start of the page's text, as the reader sees it there.
+    article = " ".join(parse_html(bundle[PAGE]).find("article").text().split())
+    excerpt = row[-1].removesuffix(" …")
+    assert len(excerpt) > 100 and excerpt in article, excerpt
+    assert "(archive.example.org/x)" in excerpt  # one of the forms, inside the excerpt
+    # Every address, also those past the excerpt, is found by its words.
+    words = set()
+    for name, text in bundle.items():
+        if re.fullmatch(r"search/t-.*\.js", name):
+            words.update(json.loads(f"[{search_index.CALL.match(text).group(2)}]")[1])
     for shown, _ in FORMS:
-        assert shown in text, shown
+        address = shown.rsplit("(", 1)[-1].rstrip(")")
+        for word in re.findall(r"[a-z0-9]+", address.lower()):
+            assert word in words or word.removesuffix("s") in words, (shown, word)  # stemmed
     without_code = re.sub(r"https://code\.example\.org/\w+", "", raw)
-    assert "http" not in without_code
+    assert "://" not in without_code  # the word "https" from the code samples is searchable
     assert "songs.example.org/list/" not in raw
 
 

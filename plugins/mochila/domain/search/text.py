@@ -103,9 +103,18 @@ def rules() -> dict[str, object]:
 
 
 _UNSEEN = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.S | re.I)
+# Inline elements sit inside a line of text: "(<span>example.org</span>)" reads "(example.org)"
+# and "cumple<em>años</em>" is one word. Every other tag separates words.
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong"
+    r"|sub|sup|time|u|var)\b[^>]*>",
+    re.I,
+)
 _TAG = re.compile(r"<[^>]*>")
 
 
 def html_text(html: str) -> str:
-    """The words a reader sees in rendered Markdown: tags become spaces, entities characters."""
-    return " ".join(unescape(_TAG.sub(" ", _UNSEEN.sub(" ", html))).split())
+    """The words a reader sees in rendered Markdown: tags become spaces (inline ones nothing),
+    entities characters."""
+    seen = _INLINE_TAG.sub("", _UNSEEN.sub(" ", html))
+    return " ".join(unescape(_TAG.sub(" ", seen)).split())
