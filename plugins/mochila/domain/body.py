@@ -147,16 +147,22 @@ def _targets(body: str, first_line: int):
         # links and images must be checked (and their images shipped) like any other.
         if in_fence:
             continue
-        line = INLINE_CODE.sub(lambda m: " " * len(m.group(0)), raw)
+        # Most lines are prose with no link at all: cheap substring tests skip the regexes.
+        has_link, has_attr = "](" in raw, "=" in raw
+        if not (has_link or has_attr or "]:" in raw):
+            continue
+        line = INLINE_CODE.sub(lambda m: " " * len(m.group(0)), raw) if "`" in raw else raw
         found: list[tuple[int, str, bool]] = []
-        for match in INLINE_LINK.finditer(line):
-            group = 2 if match.group(2) is not None else 3
-            found.append((match.start(group), match.group(group), match.group(1) == "!"))
+        if has_link:
+            for match in INLINE_LINK.finditer(line):
+                group = 2 if match.group(2) is not None else 3
+                found.append((match.start(group), match.group(group), match.group(1) == "!"))
         reference = REFERENCE_DEF.match(line)
         if reference:
             found.append((reference.start(1), reference.group(1), False))
-        for match in HTML_ATTR.finditer(line):
-            found.append((match.start(2), match.group(2), match.group(1).lower() == "src"))
+        if has_attr:
+            for match in HTML_ATTR.finditer(line):
+                found.append((match.start(2), match.group(2), match.group(1).lower() == "src"))
         for col, target, is_image in found:
             yield first_line + offset, col + 1, target, is_image
 

@@ -213,8 +213,13 @@ def _hidden_characters(path: str, text: str, first_line: int, what: str) -> list
     return problems
 
 
+STR_TAG = "tag:yaml.org,2002:str"
+
+
 def construct(node: yaml.Node) -> Any:
     """Build the Python value of one YAML node with the safe constructor."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG:
+        return node.value  # most fields are plain text: what the constructor would return
     loader = _Loader("")
     try:
         return loader.construct_document(node)
