@@ -68,7 +68,6 @@ extra_css:
 extra_javascript:
   - assets/mochila/search.js
   - assets/mochila/search-ui.js
-  - assets/mochila/mochila.js
 
 markdown_extensions:
   - admonition

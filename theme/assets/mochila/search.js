@@ -1,6 +1,6 @@
 /*
  * Mochila search engine: reads the index written by the build (domain/search/index.py) and
- * answers queries. No UI here (search-ui.js draws the results; mochila.js filters the
+ * answers queries. No UI here (search-ui.js draws the results; catalogue.js filters the
  * catalogue with it).
  *
  * Why it is shaped this way: bundles are opened from file://, where fetch, XHR, workers and
