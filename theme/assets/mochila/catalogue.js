@@ -86,7 +86,6 @@
      facets and malformed escapes are skipped, never thrown; "+" in q reads as a space. */
   function decodeHash(hash, names) {
     const text = String(hash || "").replace(/^#/, "");
-    if (!text.includes("=")) return null;
     const state = { q: "", selected: {} };
     let known = false;
     text.split("&").forEach((part) => {
