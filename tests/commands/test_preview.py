@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import shutil
 import time
+from pathlib import Path
 
+import pytest
 import search_index
+from chromium_launch import CHROMIUM, CHROMIUM_ARGS, missing_chromium_reason
 from conftest import MKDOCS_YML, REPO
 
 from mochila.commands.preview import PreviewBuilder
@@ -57,14 +60,45 @@ def test_preview_keeps_the_last_good_site_and_reports_errors(project, tmp_path):
     )
     assert (site / "activities" / "water-play.html").read_text(encoding="utf-8") == good
     # The browser shows the same problems over the last good page until they are fixed.
+    assert 'src="../assets/mochila/preview-problems-data.js"' in good
     assert 'src="../assets/mochila/preview-problems.js"' in good
-    script = (site / "assets" / "mochila" / "preview-problems.js").read_text(encoding="utf-8")
-    assert "water-play.md:7:1: error: 'duration' must be a whole number" in script
+    page = site / "activities" / "water-play.html"
+    shown = alert_text(page)
+    assert shown.startswith("The preview is not up to date. Fix these problems and save:\n")
+    assert "water-play.md:7:1: error: 'duration' must be a whole number" in shown
 
     path.write_text(path.read_text().replace("duration: twenty", "duration: 25"))
     assert builder.build().problems == ""
-    script = (site / "assets" / "mochila" / "preview-problems.js").read_text(encoding="utf-8")
-    assert "var problems = [];" in script
+    assert alert_text(page) is None
+
+
+def test_problems_before_anything_was_built_show_on_a_page_of_their_own(project, tmp_path):
+    project.activity("water-play.md", duration="twenty")
+    site = tmp_path / "preview"
+    builder = PreviewBuilder(load_project(project.config), site, lang="en", drafts=False)
+    assert "'duration' must be a whole number" in builder.build().problems
+    assert "'duration' must be a whole number" in alert_text(site / "index.html")
+
+
+def alert_text(page: Path) -> str | None:
+    """The text of the problems box on a preview page opened in Chromium, or None."""
+    reason = missing_chromium_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    errors: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        tab = browser.new_page()
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto(page.as_uri())
+        tab.wait_for_load_state("load")
+        box = tab.locator('[role="alert"].mochila-preview-problems')
+        text = box.inner_text() if box.count() else None
+        browser.close()
+    assert errors == []
+    return text
 
 
 def test_a_new_file_triggers_a_full_build(project, tmp_path):

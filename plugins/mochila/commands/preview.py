@@ -33,27 +33,10 @@ from .mkdocs_run import EditionBuildError, edition_config, load_mkdocs_config
 from .project import Project
 
 log = logging.getLogger("mochila.preview")
+# The theme's script that shows content problems over the page (theme/assets/mochila/), and
+# the data it shows, which the preview rewrites after every rebuild: loaded in this order.
+PROBLEMS_DATA = "assets/mochila/preview-problems-data.js"
 PROBLEMS_SCRIPT = "assets/mochila/preview-problems.js"
-PROBLEMS_JS = """(function () {
-  var problems = __PROBLEMS__;
-  if (!problems.length) return;
-  function show() {
-    var box = document.createElement("div");
-    box.setAttribute("role", "alert");
-    box.style.cssText = "position:fixed;z-index:1000;left:0;right:0;top:0;max-height:60vh;" +
-      "overflow:auto;background:#7a1010;color:#fff;padding:1em 1.5em;font:16px/1.5 sans-serif";
-    var title = document.createElement("strong");
-    title.textContent = __TITLE__;
-    var list = document.createElement("pre");
-    list.style.cssText = "white-space:pre-wrap;margin:.5em 0 0;font:14px/1.5 monospace";
-    list.textContent = problems.join("\\n");
-    box.appendChild(title);
-    box.appendChild(list);
-    document.body.appendChild(box);
-  }
-  if (document.body) show(); else document.addEventListener("DOMContentLoaded", show);
-})();
-"""
 
 
 class PreviewError(Exception):
@@ -166,7 +149,7 @@ class PreviewBuilder:
             return Rebuild(full, time.monotonic() - start, str(exc))
         if self.serve_url:
             config.site_url = self.serve_url
-        config.extra_javascript.append(PROBLEMS_SCRIPT)
+        config.extra_javascript.extend([PROBLEMS_DATA, PROBLEMS_SCRIPT])
         quiet = _HideDirtyWarning()
         build_log = logging.getLogger("mkdocs.commands.build")
         build_log.addFilter(quiet)
@@ -182,27 +165,40 @@ class PreviewBuilder:
     def _show_problems(self, problems: list[str]) -> None:
         """Show content errors in the browser too, over the last good page, until fixed.
 
-        Every preview page loads this script; the browser reloads after each rebuild, so the
-        author sees the list where they look, and it disappears once the content is valid.
+        Every preview page loads the theme's ``preview-problems.js`` after the data written
+        here; the browser reloads after each rebuild, so the author sees the list where they
+        look, and it disappears once the content is valid.
         """
-        script = self.site_dir / PROBLEMS_SCRIPT
-        script.parent.mkdir(parents=True, exist_ok=True)
         title = load_strings(self.edition.lang, self.project.content_dir / "_locales")[
             "preview_problems"
         ]
-        script.write_text(
-            PROBLEMS_JS.replace("__TITLE__", json.dumps(title, ensure_ascii=False), 1).replace(
-                "__PROBLEMS__", json.dumps(problems), 1
-            ),
-            "utf-8",
-        )
+        data = self.site_dir / PROBLEMS_DATA
+        data.parent.mkdir(parents=True, exist_ok=True)
+        value = json.dumps({"title": title, "problems": problems})
+        data.write_text(f"window.MochilaPreviewProblems = {value};\n", "utf-8")
         index = self.site_dir / "index.html"
         if problems and not index.exists():  # nothing built yet: a page to show them on
+            self._copy_problems_script()
             index.write_text(
                 '<!DOCTYPE html><meta charset="utf-8"><title>Mochila preview</title>'
-                f'<script src="{PROBLEMS_SCRIPT}"></script>',
+                f'<script src="{PROBLEMS_DATA}"></script><script src="{PROBLEMS_SCRIPT}"></script>',
                 "utf-8",
             )
+
+    def _copy_problems_script(self) -> None:
+        """Put the theme's script in place before mkdocs has built (and copied) anything."""
+        target = self.site_dir / PROBLEMS_SCRIPT
+        if target.is_file():
+            return
+        try:
+            dirs = load_mkdocs_config(self.project.config_file).theme.dirs
+        except EditionBuildError:
+            return  # mkdocs.yml is broken too: the log shows both
+        for folder in dirs:
+            source = Path(folder) / PROBLEMS_SCRIPT
+            if source.is_file():
+                shutil.copyfile(source, target)
+                return
 
     def _merge_search_index(self, full: bool) -> None:
         index_path = self.site_dir / "search" / "search_index.json"
