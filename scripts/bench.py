@@ -592,17 +592,18 @@ def bundle_size_target(n: int, seed: int, tmp_root: Path, gen) -> dict:
     """Build only ``full-en`` from an English corpus without images, its ZIM stored as it is
     and then compressed (``zim_compressed``); report the zip's and both ZIMs' sizes."""
     root = tmp_root / "bundle-size"
-    project = root / "project"
-    gen.generate(project / "content", n, seed=seed, languages=("en",), images_ratio=0.0)
     found: dict[str, Any] = {"n": n, "languages": ["en"], "images_ratio": 0.0, "bundle": "full-en"}
     for compressed in (False, True):
+        how = "compressed" if compressed else "stored"
+        project = root / f"project-{how}"
+        gen.generate(project / "content", n, seed=seed, languages=("en",), images_ratio=0.0)
         env = make_project(project, single_bundle_config_text(compressed), tmp_root)
-        out = root / f"out-{'compressed' if compressed else 'stored'}"
+        out = root / f"out-{how}"
         figures = measure(
             [*mochila_cmd(), "-f", "mkdocs.yml", "build", "--zim", "--output", str(out)],
             cwd=project,
             env=env,
-            log_path=root / f"build-{compressed}.log",
+            log_path=root / f"build-{how}.log",
             timeout=timeout_for(n),
         )
         zips = sorted((out / "bundles").glob("mochila-full-en*.zip"))
