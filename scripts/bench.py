@@ -290,14 +290,22 @@ def project_config_text() -> str:
     return text if count else f"docs_dir: content\n{text}"
 
 
-def single_bundle_config_text() -> str:
-    """The repository's mkdocs.yml for English only, with one bundle: ``full-en``."""
+def single_bundle_config_text(zim_compressed: bool = False) -> str:
+    """The repository's mkdocs.yml for English only, with one bundle: ``full-en`` (its ZIM
+    compressed or not)."""
     config = read_yaml(ROOT / "mkdocs.yml")
     config["docs_dir"] = "content"
     changes = {
         "mochila/activities": {"languages": ["en"]},
         "mochila/bundles": {
-            "bundles": [{"name": "full-en", "language": "en", "title": {"en": "All activities"}}]
+            "bundles": [
+                {
+                    "name": "full-en",
+                    "language": "en",
+                    "title": {"en": "All activities"},
+                    "zim_compressed": zim_compressed,
+                }
+            ]
         },
     }
     plugins = []
@@ -581,35 +589,34 @@ def preview_session(corpus: Corpus, edits: int, progress: Callable[[str], None])
 
 
 def bundle_size_target(n: int, seed: int, tmp_root: Path, gen) -> dict:
-    """Build only ``full-en`` from an English corpus without images; report its zip and ZIM
-    sizes."""
+    """Build only ``full-en`` from an English corpus without images, its ZIM stored as it is
+    and then compressed (``zim_compressed``); report the zip's and both ZIMs' sizes."""
     root = tmp_root / "bundle-size"
-    project = root / "project"
-    gen.generate(project / "content", n, seed=seed, languages=("en",), images_ratio=0.0)
-    env = make_project(project, single_bundle_config_text(), tmp_root)
-    out = root / "out"
-    figures = measure(
-        [*mochila_cmd(), "-f", "mkdocs.yml", "build", "--zim", "--output", str(out)],
-        cwd=project,
-        env=env,
-        log_path=root / "build.log",
-        timeout=timeout_for(n),
-    )
-    zips = sorted((out / "bundles").glob("mochila-full-en*.zip"))
-    zims = sorted((out / "bundles").glob("mochila-full-en*.zim"))
-    if not zips or not zims:
-        raise BenchError(f"no full-en bundle (zip and ZIM) was written in {out / 'bundles'}")
-    return {
-        "n": n,
-        "languages": ["en"],
-        "images_ratio": 0.0,
-        "bundle": "full-en",
-        "zip": zips[0].name,
-        "zip_bytes": zips[0].stat().st_size,
-        "zim": zims[0].name,
-        "zim_bytes": zims[0].stat().st_size,
-        "build": figures,
-    }
+    found: dict[str, Any] = {"n": n, "languages": ["en"], "images_ratio": 0.0, "bundle": "full-en"}
+    for compressed in (False, True):
+        how = "compressed" if compressed else "stored"
+        project = root / f"project-{how}"
+        gen.generate(project / "content", n, seed=seed, languages=("en",), images_ratio=0.0)
+        env = make_project(project, single_bundle_config_text(compressed), tmp_root)
+        out = root / f"out-{how}"
+        figures = measure(
+            [*mochila_cmd(), "-f", "mkdocs.yml", "build", "--zim", "--output", str(out)],
+            cwd=project,
+            env=env,
+            log_path=root / f"build-{how}.log",
+            timeout=timeout_for(n),
+        )
+        zips = sorted((out / "bundles").glob("mochila-full-en*.zip"))
+        zims = sorted((out / "bundles").glob("mochila-full-en*.zim"))
+        if not zips or not zims:
+            raise BenchError(f"no full-en bundle (zip and ZIM) was written in {out / 'bundles'}")
+        key = "zim_compressed" if compressed else "zim"
+        found.update({"zip": zips[0].name, "zip_bytes": zips[0].stat().st_size})
+        found[key] = zims[0].name
+        found[f"{key}_bytes"] = zims[0].stat().st_size
+        found[f"build_{key}"] = figures
+    found["build"] = found["build_zim"]
+    return found
 
 
 # --- the benchmark --------------------------------------------------------------------------
@@ -726,7 +733,8 @@ def run_benchmark(args: argparse.Namespace, tmp_root: Path) -> dict:
         bundle = bundle_size_target(n, args.seed, tmp_root, gen)
         progress(
             f"full-en bundle at N={n}: zip {bundle['zip_bytes'] / MB:.1f} MB, "
-            f"ZIM {bundle['zim_bytes'] / MB:.1f} MB"
+            f"ZIM {bundle['zim_bytes'] / MB:.1f} MB, "
+            f"compressed ZIM {bundle['zim_compressed_bytes'] / MB:.1f} MB"
         )
 
     if not args.keep_tmp:
@@ -979,12 +987,15 @@ def print_report(report: dict[str, Any]) -> None:
         log(
             f"Single bundle full-en, N={bundle['n']}, English only, no images: {bundle['zip']} "
             f"{_mb(bundle['zip_bytes'])}, {bundle['zim']} {_mb(bundle['zim_bytes'])} "
-            f"(build with both {bundle['build']['wall_s']:.1f} s)"
+            f"(build with both {bundle['build']['wall_s']:.1f} s); with zim_compressed: "
+            f"{_mb(bundle['zim_compressed_bytes'])} "
+            f"(build {bundle['build_zim_compressed']['wall_s']:.1f} s)"
         )
         per = 1000 / bundle["n"]
         log(
             f"  per 1,000 activities: zip {_mb(bundle['zip_bytes'] * per)}, "
-            f"ZIM {_mb(bundle['zim_bytes'] * per)}"
+            f"ZIM {_mb(bundle['zim_bytes'] * per)}, "
+            f"compressed ZIM {_mb(bundle['zim_compressed_bytes'] * per)}"
         )
         log("")
     log("Targets of issue 6:")

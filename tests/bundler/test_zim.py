@@ -313,3 +313,43 @@ def test_metadata_kiwix_would_refuse_is_reported_in_plain_words(sample_project):
     edition = dataclasses.replace(planned[0].edition, title="Actividades " * 10, label="winter")
     long = zim_info(project, edition, 3, 1_763_640_000)
     assert len(long.title) <= 30 and long.title.endswith("…") and long.date == "2025-11-20"
+
+
+# ------------------------------------------------------------------------ compressed or fast
+
+
+def test_zim_compressed_makes_a_smaller_file_with_the_same_entries(
+    sample_build, sample_project, tmp_path
+):
+    from mochila.bundler.zim import write_bundle_zim
+    from mochila.commands.zim_metadata import zim_info
+
+    text = sample_project.config_file.read_text(encoding="utf-8")
+    text = text.replace(
+        'title: {en: "All activities"}',
+        'title: {en: "All activities"}\n          zim_compressed: true',
+    )
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    project = load_project(tmp_path / "mkdocs.yml")
+    planned = {p.bundle_name: p for p in plan_editions(project, "2026-11-20", True)}
+    assert planned["full-en"].zim_compressed and not planned["full-es"].zim_compressed
+
+    # The same folder written both ways: the same entries with the same bytes.
+    folder = tmp_path / "bundle"
+    with zipfile.ZipFile(sample_build.bundle_zip("full-en")) as archive:
+        archive.extractall(folder)
+    (top,) = list(folder.iterdir())
+    sizes, contents = {}, {}
+    for compressed in (False, True):
+        info = zim_info(project, planned["full-en"].edition, 16, 0, compressed)
+        target = tmp_path / f"{compressed}.zim"
+        write_bundle_zim(top, target, info)
+        sizes[compressed] = target.stat().st_size
+        entries = _entries(Archive(target))
+        contents[compressed] = {
+            path: bytes(entry.get_item().content)
+            for path, entry in entries.items()
+            if not entry.is_redirect
+        }
+    assert contents[True] == contents[False]
+    assert sizes[True] * 2 < sizes[False], sizes

@@ -261,18 +261,14 @@ def test_search_index_is_scripts_for_file_urls(zips, selections, name, tmp_path)
 
 
 @pytest.mark.parametrize("name", BUNDLES)
-def test_only_the_bundle_language_stemmer_is_shipped(zips, name):
-    folder = "assets/javascripts/lunr/"
-    shipped = sorted(p[len(folder) :] for p in zips[name].inner() if p.startswith(folder))
-    languages = {
-        f.split(".")[1]
-        for f in shipped
-        if f.startswith("min/lunr.")
-        and f not in ("min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js")
-    }
-    # English needs no stemmer file: lunr itself is English.
-    assert languages == ({LANG[name]} - {"en"})
-    assert "tinyseg.js" not in shipped and "wordcut.js" not in shipped
+def test_material_search_files_are_not_shipped(zips, sample_build, name):
+    # Mochila's search replaces Material's: its worker, lunr and our iframe-worker shim stay out
+    # of every bundle and of the website.
+    unused = ("assets/javascripts/workers/", "assets/javascripts/lunr/", "assets/vendor/")
+    assert not [p for p in zips[name].inner() if p.startswith(unused)]
+    site = [p.relative_to(sample_build.site).as_posix() for p in sample_build.site.rglob("*")]
+    assert not [p for p in site if p.startswith(unused)]
+    assert "assets/javascripts/bundle." in " ".join(zips[name].inner())  # Material's own script
 
 
 @pytest.mark.parametrize("name", BUNDLES)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from build_fixtures import REPO
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_fuzz_content import ENCODINGS, REPO, encode, mutate, mutations
+from mutations import ENCODINGS, encode, mutate, mutations
 
 from mochila.cli import main
 from mochila.commands.config_file import ConfigFileError, read_config_file

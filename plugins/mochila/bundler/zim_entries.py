@@ -93,9 +93,10 @@ def entry_class():
             return None
 
     class Entry(Item):
-        def __init__(self, name: str, content: bytes | Path) -> None:
+        def __init__(self, name: str, content: bytes | Path, compressed: bool) -> None:
             super().__init__()
             self.name, self.content, self.kind = name, content, mimetype(name)
+            self.compressed = compressed and self.kind.startswith(_COMPRESSIBLE)
             self.is_page = self.kind == "text/html"
             self.title, self.text = ("", "")
             if self.is_page:
@@ -119,7 +120,7 @@ def entry_class():
         def get_hints(self) -> dict:
             return {
                 Hint.FRONT_ARTICLE: self.is_page,
-                Hint.COMPRESS: self.kind.startswith(_COMPRESSIBLE),
+                Hint.COMPRESS: self.compressed,
             }
 
         def get_indexdata(self):

@@ -21,6 +21,7 @@ class Planned:
     bundle_name: str = ""
     top: str = ""
     zim: bool = False  # also write the bundle as a ZIM file for Kiwix
+    zim_compressed: bool = False  # its pages compressed (smaller, slower to write)
     line: int = 1  # where mkdocs.yml declares it (for messages)
 
 
@@ -86,6 +87,7 @@ def plan_editions(
                 bundle_name=name,
                 top=top,
                 zim=(bundle is not None and bundle.zim) if zim is None else zim,
+                zim_compressed=bundle is not None and bundle.zim_compressed,
                 line=line,
             )
         )

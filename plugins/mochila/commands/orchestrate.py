@@ -191,7 +191,7 @@ def _zim_metadata(
     infos, problems = {}, []
     for item in wanted:
         count = len(item.edition.selection.select(catalogue.in_language(item.edition.lang)))
-        info = zim_info(project, item.edition, count, epoch)
+        info = zim_info(project, item.edition, count, epoch, item.zim_compressed)
         found = info.problems()
         try:
             iso639_3(info.language)

@@ -55,9 +55,13 @@ def heatmap_svg(data: dict[str, Any], title: str, *, small: bool = False) -> str
         head_h = int(min(longest, 30) * head_font * 0.5) + 12
         spare = head_h
     else:
-        wrapped = [_wrap(c["label"], 12) for c in columns]
+        wrapped = [_wrap(c["label"], 10) for c in columns]
         head_h = line_h * max((len(x) for x in wrapped), default=1) + 8
         spare = 0
+        # A long word ("communication") cannot wrap: the columns widen to fit it, at about
+        # 0.62 em per character of bold system-ui, so neighbouring labels never touch.
+        longest = max((len(t) for lines in wrapped for t in lines), default=1)
+        cell_w = max(cell_w, int(longest * head_font * 0.62) + 14)
     width = label_w + cell_w * len(columns) + 2 + spare
     height = head_h + cell_h * len(rows) + 2
     peak = max(data["max"], 1)

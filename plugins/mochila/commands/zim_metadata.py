@@ -20,8 +20,11 @@ from ..domain.strings import load_strings
 from .project import Project
 
 
-def zim_info(project: Project, edition: Edition, count: int, epoch: int) -> ZimInfo:
-    """The ZIM metadata of the bundle ``edition`` holding ``count`` activities."""
+def zim_info(
+    project: Project, edition: Edition, count: int, epoch: int, compressed: bool = False
+) -> ZimInfo:
+    """The ZIM metadata of the bundle ``edition`` holding ``count`` activities (``compressed``:
+    the bundle's ``zim_compressed``)."""
     strings = load_strings(edition.lang, project.content_dir / "_locales")
     site = str(project.raw.get("site_name") or "Mochila")
     title = edition.title or strings["catalogue_title"]
@@ -50,6 +53,7 @@ def zim_info(project: Project, edition: Edition, count: int, epoch: int) -> ZimI
         scraper=f"mochila {_version()}",
         illustration=backpack_png(),
         leave_out=frozenset({strings["start_page"], strings["readme_name"], MANIFEST_NAME}),
+        compressed=compressed,
     )
 
 

@@ -95,6 +95,15 @@ class HtmlStash:
 
 PLACEHOLDER = "mochilahtml{}x"
 
+# Material's own search plugin, under either of its names. Mochila's search replaces it; a
+# project may still configure it instead, and then its worker and lunr files are kept.
+MATERIAL_SEARCH = ("search", "material/search")
+MATERIAL_SEARCH_ASSETS = (
+    "assets/javascripts/workers/",
+    "assets/javascripts/lunr/",
+    "assets/vendor/iframe-worker/",  # our copy of the shim that runs its worker from file://
+)
+
 
 def url_from(base_dir: str, target: str) -> str:
     """Relative URL to ``target`` from the folder ``base_dir`` (both site-relative, '/').

@@ -23,7 +23,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from ...domain.changes import ActivityEntry, compare
 from ...domain.web_address import addresses_as_text
 from ..context import UsesEdition
-from ..shared import relative_url
+from ..shared import MATERIAL_SEARCH, relative_url
 from ..web_links import may_link_out, rewrite_web_links
 from . import whatsnew
 from .config import BundlesConfig
@@ -33,7 +33,6 @@ from .readme import readme_text
 log = get_plugin_logger(__name__)
 
 SHIM = "assets/vendor/iframe-worker/shim.js"
-MATERIAL_SEARCH = ("search", "material/search")
 ONLINE_ONLY_FEATURES = (
     "navigation.instant",
     "navigation.instant.prefetch",

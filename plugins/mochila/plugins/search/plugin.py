@@ -18,7 +18,7 @@ from ...domain.search.index import SearchDocument, build_index
 from ...domain.search.text import html_text
 from ...domain.web_address import addresses_as_text
 from ..context import UsesEdition
-from ..shared import PLACEHOLDER, EditionState
+from ..shared import MATERIAL_SEARCH, MATERIAL_SEARCH_ASSETS, PLACEHOLDER, EditionState
 from ..web_links import rewrite_web_links
 from .config import SearchConfig
 
@@ -38,6 +38,15 @@ class SearchPlugin(UsesEdition, BasePlugin[SearchConfig]):
         store = {} if kept is None else kept
         self._activities = store.setdefault("activities", {})
         self._pages = store.setdefault("pages", {})
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        # The theme copies Material's search worker and lunr (about 180 KB) whether or not
+        # its search runs: with Mochila's search alone, no page loads them.
+        if not self.config.enabled or any(name in config.plugins for name in MATERIAL_SEARCH):
+            return None
+        for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH_ASSETS)]:
+            files.remove(file)
+        return files
 
     # Before the activities plugin puts the held HTML back (priority 100): the card and the
     # listings repeat labels and other activities' titles that are not this page's text.
