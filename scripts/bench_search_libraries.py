@@ -337,14 +337,15 @@ def write_pages(npm: Path, docs: list[dict[str, Any]], out: Path) -> dict[str, P
     return folders
 
 
-def wait_for_quiet(bench) -> None:
-    """Wait while another job keeps the machine busy (at most 10 minutes)."""
+def wait_for_quiet(bench) -> float:
+    """Wait while another job keeps the machine busy (at most 10 minutes); return the load."""
     for _ in range(10):
         load = os.getloadavg()[0]
         if load <= MAX_LOAD:
-            return
+            return load
         bench.log(f"  load average {load:.1f} > {MAX_LOAD}: waiting a minute …")
         time.sleep(60)
+    return os.getloadavg()[0]
 
 
 def run_library(browser, folder: Path, rate: int, queries) -> dict[str, Any]:
@@ -437,7 +438,7 @@ def run(bench, args, tmp_root: Path) -> dict[str, Any]:
         }
     queries = bench_search.QUERIES
     for name in engines:
-        wait_for_quiet(bench)
+        engines[name]["load_average"] = round(wait_for_quiet(bench), 1)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for rate in (1, 4):
@@ -493,6 +494,8 @@ def print_table(bench, report: dict[str, Any]) -> None:
         if name != "mochila"
     )
     bench.log(f"  versions: {versions}; Node {report['node']}")
+    loads = ", ".join(f"{name} {e['load_average']}" for name, e in engines.items())
+    bench.log(f"  load average when each engine's measurement started: {loads}")
     bench.log(
         "  ready: page start to index restored (median); 1st query KB: the libraries need "
         "their whole index and build before answering"
