@@ -177,3 +177,14 @@ def test_no_mochila_plugin_is_registered_that_pyproject_does_not_declare():
         if ep.name.startswith("mochila/")
     }
     assert installed == set(declared_plugins())
+
+
+def test_plugin_names_are_the_registered_entry_points():
+    # plugins/names.py states the names once; pyproject.toml registers them for mkdocs.
+    from mochila.plugins import names
+
+    registered = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "entry-points"
+    ]["mkdocs.plugins"]
+    stated = {value for key, value in vars(names).items() if key.isupper()}
+    assert stated == set(registered)

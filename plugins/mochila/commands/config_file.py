@@ -15,20 +15,21 @@ import yaml
 from mkdocs.config.base import Config
 
 from ..domain.source import UNREADABLE_SCALAR
+from ..plugins import names
 from ..plugins.activities.config import ActivitiesConfig
 from ..plugins.bundles.config import BundlesConfig
 from ..plugins.config_types import describe, flatten
 from ..plugins.facets.config import FacetsConfig
 from ..plugins.reflection.config import ReflectionConfig
 
-ACTIVITIES_PLUGIN = "mochila/activities"
-BUNDLES_PLUGIN = "mochila/bundles"
+ACTIVITIES_PLUGIN = names.ACTIVITIES
+BUNDLES_PLUGIN = names.BUNDLES
 # Each Mochila plugin and the typed config its options are read with (the same class mkdocs
 # reads them with during a build).
 PLUGIN_CONFIGS: dict[str, type[Config]] = {
     ACTIVITIES_PLUGIN: ActivitiesConfig,
-    "mochila/reflection": ReflectionConfig,
-    "mochila/facets": FacetsConfig,
+    names.REFLECTION: ReflectionConfig,
+    names.FACETS: FacetsConfig,
     BUNDLES_PLUGIN: BundlesConfig,
 }
 PATH_PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
@@ -150,7 +151,7 @@ def read_config_file(data: bytes, shown: str) -> MochilaOptions:
         for index in range(len(bundles.bundles))
     ]
     plugin_line = _line_of(root, ("plugins", BUNDLES_PLUGIN))
-    facets = configs["mochila/facets"]
+    facets = configs[names.FACETS]
     return MochilaOptions(raw, activities, bundles, facets, lines, plugin_line)  # type: ignore[arg-type]
 
 

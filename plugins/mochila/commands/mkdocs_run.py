@@ -10,7 +10,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from ..plugins.context import ACTIVITIES, EditionContext, attach_everywhere
+from ..plugins.context import EditionContext, attach_everywhere
+from ..plugins.names import ACTIVITIES
 from ..speedups import enabled as reuse_enabled
 from ..speedups.theme_listing import ThemeListing
 

@@ -23,9 +23,8 @@ from ..domain.catalogue import Catalogue
 from ..domain.changes import ActivityEntry, Baseline, Changes
 from ..domain.edition import Edition
 from ..speedups.render_cache import RenderCache
+from .names import ACTIVITIES
 from .shared import EditionState
-
-ACTIVITIES = "mochila/activities"
 
 
 @dataclass
