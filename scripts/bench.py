@@ -7,6 +7,8 @@ Usage::
     scripts/bench --large            # adds N = 3000 (and the peak-memory target)
     scripts/bench --n 1000 --runs 5  # pick sizes (repeat --n or separate with commas)
     scripts/bench --search           # search in Chromium, Mochila's vs Material's (bench_search.py)
+    scripts/bench --search-libraries # MiniSearch, FlexSearch, lunr prebuilt vs Mochila's search
+                                     # (bench_search_libraries.py)
     scripts/bench --profile          # cProfile of one N=1000 build (site + bundles) and of one
                                      # preview rebuild; build/bench-profile*.out + tables
 
@@ -1322,6 +1324,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="queries typed into Material's search (each takes seconds at 4x; default all 22; "
         "0 skips Material's build and measurement)",
     )
+    parser.add_argument(
+        "--search-libraries",
+        action="store_true",
+        help="instead of build times, measure MiniSearch, FlexSearch and lunr with a prebuilt "
+        "index (installed from npm into a temporary folder) against Mochila's search, from "
+        "file://, CPU 1x and 4x (N=1000, or the first --n; see scripts/bench_search_libraries.py)",
+    )
     parser.add_argument("--keep-tmp", action="store_true", help="keep the temporary folders")
     args = parser.parse_args(argv)
     sizes: list[int] = []
@@ -1348,6 +1357,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
             if args.profile
             else "bench-search.json"
             if args.search
+            else "bench-search-libraries.json"
+            if args.search_libraries
             else "bench.json"
         )
         args.out = ROOT / "build" / name
@@ -1416,6 +1427,12 @@ def main(argv: list[str] | None = None) -> int:
             import bench_search
 
             report["search"] = bench_search.run(sys.modules[__name__], args, tmp_root)
+        elif args.search_libraries:
+            sys.path.insert(0, str(ROOT / "scripts"))
+            import bench_search_libraries
+
+            bench = sys.modules[__name__]
+            report["search_libraries"] = bench_search_libraries.run(bench, args, tmp_root)
         else:
             report.update(run_benchmark(args, tmp_root))
             print_report(report)
