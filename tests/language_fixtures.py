@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import build_fixtures
+import mkdocs  # under ProperDocs its name, and its loggers', is 'properdocs'
 from conftest import make_project
 
 from mochila.commands.orchestrate import build_everything
@@ -97,7 +98,7 @@ def build_five_languages(root: Path) -> Built:
     every warning) into ``root.parent / "out"``."""
     project = write_five_languages(root)
     collect = _Collect()
-    logging.getLogger("mkdocs").addHandler(collect)
+    logging.getLogger(mkdocs.__name__).addHandler(collect)
     try:
         build_everything(
             load_project(project.config),
@@ -107,5 +108,5 @@ def build_five_languages(root: Path) -> Built:
             workers=1,
         )
     finally:
-        logging.getLogger("mkdocs").removeHandler(collect)
+        logging.getLogger(mkdocs.__name__).removeHandler(collect)
     return Built(root.parent / "out" / "site", collect.messages)

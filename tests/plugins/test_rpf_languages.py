@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 
 import build_fixtures
+import mkdocs  # under ProperDocs its name, and its loggers', is 'properdocs'
 import pytest
 import search_index
 from build_fixtures import CORPORA, corpus_project
@@ -43,7 +44,7 @@ def rpf(tmp_path_factory):
     root = tmp_path_factory.mktemp("rpf")
     project = corpus_project(root / "project", RPF)
     collect = _Collect()
-    logging.getLogger("mkdocs").addHandler(collect)
+    logging.getLogger(mkdocs.__name__).addHandler(collect)
     try:
         build_everything(
             load_project(project.config_file),
@@ -53,7 +54,7 @@ def rpf(tmp_path_factory):
             workers=1,  # warnings are logged in this process, where the test hears them
         )
     finally:
-        logging.getLogger("mkdocs").removeHandler(collect)
+        logging.getLogger(mkdocs.__name__).removeHandler(collect)
     return root / "out" / "site", collect.messages
 
 
