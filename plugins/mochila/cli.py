@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import click
+import mkdocs
 
 from .commands.project import Project, ProjectError, load_project
 from .commands.scaffolding import MAX_DURATION, parse_age_range
@@ -32,7 +33,8 @@ class Context:
 def _set_verbosity(ctx: click.Context, param: click.Parameter, value: int) -> int:
     level = {-1: logging.ERROR, 1: logging.INFO}.get(value, logging.WARNING)
     logging.basicConfig(format="%(levelname)s: %(message)s", level=level)
-    logging.getLogger("mkdocs").setLevel(level)
+    # The engine's loggers: "mkdocs", or "properdocs" when ProperDocs serves as mkdocs.
+    logging.getLogger(mkdocs.__name__).setLevel(level)
     return value
 
 

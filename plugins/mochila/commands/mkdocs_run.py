@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import mkdocs
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,7 +42,7 @@ def load_mkdocs_config(config_file: Path, **overrides: object) -> MkDocsConfig:
     orchestrator and the preview report the errors themselves, each once, naming the file.
     """
     keep = _KeepErrors()
-    log = logging.getLogger("mkdocs.config")
+    log = logging.getLogger(f"{mkdocs.__name__}.config")
     log.addFilter(keep)
     try:
         return load_config(str(config_file), **overrides)

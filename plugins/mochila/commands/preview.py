@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import mkdocs
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.livereload import LiveReloadServer
 
@@ -151,7 +152,7 @@ class PreviewBuilder:
             config.site_url = self.serve_url
         config.extra_javascript.extend([PROBLEMS_DATA, PROBLEMS_SCRIPT])
         quiet = _HideDirtyWarning()
-        build_log = logging.getLogger("mkdocs.commands.build")
+        build_log = logging.getLogger(f"{mkdocs.__name__}.commands.build")
         build_log.addFilter(quiet)
         try:
             mkdocs_build(config, serve_url=self.serve_url, dirty=not full)

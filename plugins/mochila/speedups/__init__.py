@@ -20,13 +20,15 @@ import importlib.metadata
 import logging
 import os
 
+import mkdocs
+
 SWITCH = "MOCHILA_NO_REUSE"
 # The engines and theme whose internals the speed-ups were written against and checked with the
 # oracle (pyproject pins mkdocs and Material; scripts/test-properdocs runs the oracle on
 # ProperDocs, which serves the `mkdocs` module in its place).
 WRITTEN_FOR = {"engine": {"mkdocs": "1.6.1", "properdocs": "1.6.7"}, "mkdocs-material": "9.8.1"}
 
-log = logging.getLogger("mkdocs.plugins.mochila.speedups")
+log = logging.getLogger(f"{mkdocs.__name__}.plugins.mochila.speedups")
 
 
 def enabled() -> bool:
