@@ -80,10 +80,12 @@ class HtmlStash:
         (start if at_start else end).extend((rank, title, anchor) for title, anchor in toc)
         return f"\n\n{PLACEHOLDER.format(len(held) - 1)}\n\n"
 
-    def release(self, src: str, html: str) -> tuple[str, list, list]:
-        """Put the HTML back; return it with the TOC entries for the start and the end."""
+    def release(self, src: str, html: str, each=None) -> tuple[str, list, list]:
+        """Put the HTML back, each block passed through ``each`` if given; return it with the
+        TOC entries for the start and the end."""
         held = self._held.pop(src, [])
         for index, block in enumerate(held):
+            block = each(block) if each is not None else block
             html = html.replace(f"<p>{PLACEHOLDER.format(index)}</p>", block, 1)
         start, end = self._toc.pop(src, ([], []))
         ordered = [

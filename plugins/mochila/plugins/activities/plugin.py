@@ -272,9 +272,15 @@ class ActivitiesPlugin(UsesEdition, BasePlugin[ActivitiesConfig]):
             return None
         if self._reuse is not None:
             self._reuse.page_rendered(page, html)
-        html, start, end = self.state.stash.release(page.file.src_uri, html)
-        # Before the search plugin reads the page (on_page_context): entries read the same.
-        html = rewrite_web_links(html, offline=self.state.edition.offline)
+        # Web links made right for this edition, before the search plugin reads the page
+        # (on_page_context), so its entries read the same. The page's own HTML and each held
+        # block (card, credit, prompts) separately: a licence link in the card then costs a
+        # parse of the card, not of the whole page (a web link never spans a block's edge).
+        offline = self.state.edition.offline
+        html = rewrite_web_links(html, offline=offline)
+        html, start, end = self.state.stash.release(
+            page.file.src_uri, html, lambda block: rewrite_web_links(block, offline=offline)
+        )
         if start or end:
             page.toc = TableOfContents(
                 [AnchorLink(escape(t), i, 2) for t, i in start]

@@ -58,9 +58,11 @@ class SearchPlugin(UsesEdition, BasePlugin[SearchConfig]):
         if isinstance(search, dict) and search.get("exclude"):
             return None
         state = self.edition_state()
-        # Web links as the page shows them (in a bundle: "text (example.org/path)"), so the
-        # index reads like the page and holds no address a bundle may not link to.
-        html = rewrite_web_links(html, offline=state.edition.offline)
+        # Web links as a bundle shows them ("text (example.org/path)"), so its index reads like
+        # the page and holds no address it may not link to. On the website the rewrite only
+        # makes written-out addresses links, which leaves the text as it is: skip the parse.
+        if state.edition.offline:
+            html = rewrite_web_links(html, offline=True)
         body = html_text(HELD.sub(" ", html))
         activity = state.pages.get(page.file.src_uri)
         if activity is None:
