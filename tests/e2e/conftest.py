@@ -18,6 +18,7 @@ fails the test (in its call phase, so it is reported as a failure, not as an err
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import importlib.util
@@ -73,12 +74,12 @@ class _Server(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-@pytest.fixture(scope="session")
-def site_server(sample_build) -> Iterator[str]:
-    """The base URL (``http://127.0.0.1:PORT/``) of the built website, served from a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(sample_build.site))
+@contextlib.contextmanager
+def serve_folder(folder: Path, name: str) -> Iterator[str]:
+    """Serve ``folder`` over HTTP from a thread; yield its base URL (``http://127.0.0.1:PORT/``)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="e2e-site", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -86,6 +87,13 @@ def site_server(sample_build) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site_server(sample_build) -> Iterator[str]:
+    """The base URL of the built website, served from a thread."""
+    with serve_folder(sample_build.site, "e2e-site") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -5,15 +5,13 @@ word written without spaces."""
 
 from __future__ import annotations
 
-import functools
-import threading
 from pathlib import Path
 
 import pytest
 from language_fixtures import ACTIVITIES, OWN_NAMES, build_five_languages
 from playwright.sync_api import expect
 
-from .conftest import RECORDER, Recorder, _QuietHandler, _Server
+from .conftest import RECORDER, Recorder, serve_folder
 from .support import DESKTOP, PHONE, SCREENSHOTS, open_search
 
 pytestmark = pytest.mark.browser
@@ -31,16 +29,8 @@ def five_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def five_server(five_site):
-    handler = functools.partial(_QuietHandler, directory=str(five_site))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="e2e-five", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve_folder(five_site, "e2e-five") as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)
