@@ -595,10 +595,12 @@ def bundle_size_target(n: int, seed: int, tmp_root: Path, gen) -> dict:
     and then compressed (``zim_compressed``); report the zip's and both ZIMs' sizes."""
     root = tmp_root / "bundle-size"
     found: dict[str, Any] = {"n": n, "languages": ["en"], "images_ratio": 0.0, "bundle": "full-en"}
+    content = root / "content"
+    gen.generate(content, n, seed=seed, languages=("en",), images_ratio=0.0)
     for compressed in (False, True):
         how = "compressed" if compressed else "stored"
         project = root / f"project-{how}"
-        gen.generate(project / "content", n, seed=seed, languages=("en",), images_ratio=0.0)
+        shutil.copytree(content, project / "content")  # one corpus; a project per config
         env = make_project(project, single_bundle_config_text(compressed), tmp_root)
         out = root / f"out-{how}"
         figures = measure(
